@@ -1,0 +1,1 @@
+// CanonicalABI: see Docs/architecture.md. Filled in by later issues.

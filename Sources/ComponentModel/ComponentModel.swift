@@ -1,0 +1,1 @@
+// ComponentModel: see Docs/architecture.md. Filled in by later issues.

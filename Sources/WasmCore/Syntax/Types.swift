@@ -1,0 +1,150 @@
+/// Spec: core/syntax/types — number types.
+public enum NumberType: UInt8, Hashable, Sendable, CaseIterable {
+    case i32, i64, f32, f64
+}
+
+/// Spec: core/syntax/types — vector types.
+public enum VectorType: UInt8, Hashable, Sendable {
+    case v128
+}
+
+/// Spec: core/syntax/types — heap types (abstract ones; a concrete type index waits for typed references).
+public enum HeapType: Hashable, Sendable {
+    case `func`
+    case extern
+    /// A concrete type index (typed function references; gated by `Feature.functionReferences`).
+    case concrete(UInt32)
+}
+
+/// Spec: core/syntax/types — reference types, `(ref null? heaptype)`.
+public struct ReferenceType: Hashable, Sendable {
+    public var isNullable: Bool
+    public var heapType: HeapType
+
+    public init(isNullable: Bool = true, heapType: HeapType) {
+        self.isNullable = isNullable
+        self.heapType = heapType
+    }
+
+    /// `funcref`, the abbreviation of `(ref null func)`.
+    public static let funcRef = ReferenceType(heapType: .func)
+    /// `externref`, the abbreviation of `(ref null extern)`.
+    public static let externRef = ReferenceType(heapType: .extern)
+}
+
+/// Spec: core/syntax/types — value types.
+public enum ValueType: Hashable, Sendable {
+    case number(NumberType)
+    case vector(VectorType)
+    case reference(ReferenceType)
+
+    public static let i32 = ValueType.number(.i32)
+    public static let i64 = ValueType.number(.i64)
+    public static let f32 = ValueType.number(.f32)
+    public static let f64 = ValueType.number(.f64)
+    public static let v128 = ValueType.vector(.v128)
+    public static let funcRef = ValueType.reference(.funcRef)
+    public static let externRef = ValueType.reference(.externRef)
+
+    /// Whether the type is a reference type.
+    public var isReference: Bool {
+        if case .reference = self { return true }
+        return false
+    }
+
+    /// Whether values of the type have a default (all but non-nullable references).
+    public var isDefaultable: Bool {
+        if case .reference(let r) = self { return r.isNullable }
+        return true
+    }
+}
+
+/// Spec: core/syntax/types — function types, `[t1*] -> [t2*]`.
+public struct FunctionType: Hashable, Sendable {
+    public var parameters: [ValueType]
+    public var results: [ValueType]
+
+    public init(parameters: [ValueType] = [], results: [ValueType] = []) {
+        self.parameters = parameters
+        self.results = results
+    }
+}
+
+/// The address type of a memory or table: `i32`, or `i64` under memory64.
+public enum AddressType: UInt8, Hashable, Sendable {
+    case i32, i64
+
+    /// The value type of addresses of this type.
+    public var valueType: ValueType { self == .i32 ? .i32 : .i64 }
+}
+
+/// Spec: core/syntax/types — limits, `{min, max?}`.
+public struct Limits: Hashable, Sendable {
+    public var min: UInt64
+    public var max: UInt64?
+    /// The address type (memory64 adds `i64`).
+    public var addressType: AddressType
+    /// Shared memories (threads proposal; gated by `Feature.threads`).
+    public var isShared: Bool
+
+    public init(min: UInt64, max: UInt64? = nil, addressType: AddressType = .i32, isShared: Bool = false) {
+        self.min = min
+        self.max = max
+        self.addressType = addressType
+        self.isShared = isShared
+    }
+}
+
+/// Spec: core/syntax/types — memory types.
+public struct MemoryType: Hashable, Sendable {
+    public var limits: Limits
+    public init(limits: Limits) { self.limits = limits }
+
+    /// The size of a page in bytes.
+    public static let pageSize: UInt64 = 65536
+}
+
+/// Spec: core/syntax/types — table types.
+public struct TableType: Hashable, Sendable {
+    public var limits: Limits
+    public var elementType: ReferenceType
+
+    public init(limits: Limits, elementType: ReferenceType) {
+        self.limits = limits
+        self.elementType = elementType
+    }
+}
+
+/// Spec: core/syntax/types — mutability of globals.
+public enum Mutability: UInt8, Hashable, Sendable {
+    case constant = 0
+    case variable = 1
+}
+
+/// Spec: core/syntax/types — global types.
+public struct GlobalType: Hashable, Sendable {
+    public var mutability: Mutability
+    public var valueType: ValueType
+
+    public init(mutability: Mutability, valueType: ValueType) {
+        self.mutability = mutability
+        self.valueType = valueType
+    }
+}
+
+/// Spec: core/syntax/types — external types.
+public enum ExternalType: Hashable, Sendable {
+    case function(FunctionType)
+    case table(TableType)
+    case memory(MemoryType)
+    case global(GlobalType)
+    /// An exception tag (exception handling; gated by `Feature.exceptions`).
+    case tag(FunctionType)
+}
+
+/// Spec: core/syntax/instructions — block types: empty, a single result, or a type index.
+public enum BlockType: Hashable, Sendable {
+    case empty
+    case value(ValueType)
+    case typeIndex(UInt32)
+}

@@ -1,0 +1,1 @@
+// WastRunner: see Docs/architecture.md. Filled in by later issues.

@@ -1,0 +1,3 @@
+// Tests for CanonicalABI arrive with the issue that fills the target.
+import XCTest
+@testable import CanonicalABI
