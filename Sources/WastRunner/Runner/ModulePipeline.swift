@@ -47,7 +47,7 @@ public struct ModulePipeline {
 
     /// Spec: core/valid — validates a module.
     public func validate(_ module: Module) throws {
-        try validateModule(module, features: features)
+        _ = try validateModule(module, features: features)
     }
 
     /// Spec: core/binary — encodes a module.

@@ -6,10 +6,6 @@ func decodeModule(_ bytes: [UInt8], features: Features) throws -> Module {
     throw WasmError(.usage, "the binary decoder is not available yet")
 }
 
-func validateModule(_ module: Module, features: Features) throws {
-    throw WasmError(.usage, "the validator is not available yet")
-}
-
 func parseQuotedModule(_ text: [UInt8], features: Features) throws -> Module {
     throw WasmError(.usage, "the text parser is not available yet")
 }
