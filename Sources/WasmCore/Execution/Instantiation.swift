@@ -18,7 +18,7 @@ extension Store {
         instance.typeIDs = module.types.map { typeID(of: $0) }
         for (i, (imp, external)) in zip(module.imports, externals).enumerated() {
             let expected = try importType(imp.descriptor, in: module)
-            guard Self.externalTypeMatches(external.type, expected) else {
+            guard matches(external.type, expected) else {
                 throw WasmError(.unlinkable, "incompatible import type for import \(i) \"\(imp.module)\" \"\(imp.name)\"")
             }
             switch external {
@@ -134,24 +134,6 @@ extension Store {
         case .memory(let i) where Int(i) < instance.memories.count: return .memory(instance.memories[Int(i)])
         case .global(let i) where Int(i) < instance.globals.count: return .global(instance.globals[Int(i)])
         default: throw WasmError.invalid("unknown export index")
-        }
-    }
-
-    /// Spec: core/valid/types#import-subtyping — whether an extern value's type matches an import's.
-    /// (Kept here until the validator's matching is merged; same rules.)
-    static func externalTypeMatches(_ actual: ExternalType, _ expected: ExternalType) -> Bool {
-        func limitsMatch(_ a: Limits, _ e: Limits) -> Bool {
-            guard a.addressType == e.addressType, a.min >= e.min else { return false }
-            guard let emax = e.max else { return true }
-            guard let amax = a.max else { return false }
-            return amax <= emax
-        }
-        switch (actual, expected) {
-        case (.function(let a), .function(let e)): return a == e
-        case (.table(let a), .table(let e)): return a.elementType == e.elementType && limitsMatch(a.limits, e.limits)
-        case (.memory(let a), .memory(let e)): return limitsMatch(a.limits, e.limits)
-        case (.global(let a), .global(let e)): return a == e
-        default: return false
         }
     }
 }
