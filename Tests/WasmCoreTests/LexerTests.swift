@@ -34,11 +34,11 @@ final class LexerTests: XCTestCase {
         XCTAssertThrowsError(try Lexer.tokenize(#""\q""#)) { XCTAssertEqual(($0 as? WasmError)?.message, "illegal escape") }
     }
 
-    func testUTF8Validation() {
-        XCTAssertTrue(UTF8Validation.isValid(Array("héllo😀".utf8)))
-        XCTAssertFalse(UTF8Validation.isValid([0xC0, 0x80]))
-        XCTAssertFalse(UTF8Validation.isValid([0xED, 0xA0, 0x80]))
-        XCTAssertFalse(UTF8Validation.isValid([0xF4, 0x90, 0x80, 0x80]))
+    func testTextUTF8() {
+        XCTAssertTrue(TextUTF8.isValid(Array("héllo😀".utf8)))
+        XCTAssertFalse(TextUTF8.isValid([0xC0, 0x80]))
+        XCTAssertFalse(TextUTF8.isValid([0xED, 0xA0, 0x80]))
+        XCTAssertFalse(TextUTF8.isValid([0xF4, 0x90, 0x80, 0x80]))
     }
 
     func testIntegerRanges() {

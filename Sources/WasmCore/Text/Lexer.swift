@@ -93,7 +93,7 @@ public struct Lexer {
         if c == UInt8(ascii: "$") {
             if strings.isEmpty && plainCharacters > 1 { return token(.identifier, Array(text.dropFirst())) }
             if strings.count == 1 && plainCharacters == 1, let name = strings.first, !name.isEmpty,
-                UTF8Validation.isValid(name)
+                TextUTF8.isValid(name)
             {
                 return token(.identifier, name)
             }
@@ -245,7 +245,7 @@ public struct Lexer {
 }
 
 /// Spec: core/text/values (names) — checks that bytes are well-formed UTF-8.
-public enum UTF8Validation {
+public enum TextUTF8 {
     /// Whether `bytes` is well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
     public static func isValid<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
         var it = bytes.makeIterator()

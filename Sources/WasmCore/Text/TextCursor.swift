@@ -105,7 +105,9 @@ public struct TextCursor {
     /// for a reserved token (as the reference interpreter's lexer reports it), else "unexpected token".
     public func unexpected() -> WasmError {
         guard let t = peek else { return WasmError(.malformed, "unexpected end of input", at: endLocation) }
-        if t.kind == .reserved { return error("unknown operator \(text(of: t))", at: t) }
+        if t.kind == .reserved || (t.kind == .keyword && !TextKeywords.isKnown(text(of: t))) {
+            return error("unknown operator \(text(of: t))", at: t)
+        }
         return error("unexpected token \(text(of: t))", at: t)
     }
 
@@ -190,7 +192,7 @@ public struct TextCursor {
     /// Spec: core/text/values — a name: a string that must be well-formed UTF-8.
     public mutating func expectName() throws -> String {
         let at = location
-        return try UTF8Validation.decode(try expectString(), at: at)
+        return try TextUTF8.decode(try expectString(), at: at)
     }
 
     // MARK: Numbers

@@ -1,0 +1,476 @@
+/// Spec: core/text/modules — reads the fields of a module into its abstract syntax.
+///
+/// Two passes, as the spec's identifier context requires: the first binds every identifier of the
+/// module-level index spaces (and reads the explicit type definitions), the second reads each field
+/// with all names known. Inline type uses that match no type add one at the end of the type section.
+struct ModuleTextParser {
+    var c: TextCursor
+    let features: Features
+    var module = Module()
+    var types = IndexSpace("type")
+    var functions = IndexSpace("func", unknown: "function")
+    var tables = IndexSpace("table")
+    var memories = IndexSpace("memory")
+    var globals = IndexSpace("global")
+    var elements = IndexSpace("elem", unknown: "elem segment")
+    var datas = IndexSpace("data", unknown: "data segment")
+    var tags = IndexSpace("tag")
+    /// Where each field starts, and the index it defines in its space.
+    private var fields: [(start: Int, index: UInt32?)] = []
+
+    init(cursor: TextCursor, features: Features) {
+        self.c = cursor
+        self.features = features
+    }
+
+    /// A resolver of type indices for concrete heap types.
+    var typeResolver: (inout TextCursor) throws -> UInt32 {
+        let space = types
+        return { cursor in try cursor.parseIndex(space) }
+    }
+
+    /// Reads module fields up to a closing `)` (left in place) or the end of input.
+    mutating func parseFields() throws -> Module {
+        var firstDefinition: String?
+        while !c.isAtEnd && !c.peekRightParen { try scanField(&firstDefinition) }
+        let end = c.position
+        for field in fields {
+            c.position = field.start
+            try parseField(index: field.index)
+        }
+        c.position = end
+        return module
+    }
+
+    // MARK: Pass 1
+
+    /// Binds the identifier a field defines, and reads type definitions.
+    private mutating func scanField(_ firstDefinition: inout String?) throws {
+        let start = c.position
+        try c.expectLeftParen()
+        let keywordPosition = c.position
+        guard let keyword = c.peekKeywordText() else { throw c.unexpected() }
+        c.position += 1
+        var index: UInt32?
+        let location = c.location
+        switch keyword {
+        case "type":
+            index = try types.define(c.takeIdentifier(), at: location)
+            module.types.append(try c.parseFunctionType(features: features))
+        case "import":
+            _ = try c.expectString()
+            _ = try c.expectString()
+            try c.expectLeftParen()
+            let kindPosition = c.position
+            let kind = try c.expectAnyKeyword()
+            if let first = firstDefinition { throw c.error("import after \(first)", at: c.tokens[keywordPosition]) }
+            let at = c.location
+            let id = c.takeIdentifier()
+            switch kind {
+            case "func": index = try functions.define(id, at: at)
+            case "table": index = try tables.define(id, at: at)
+            case "memory": index = try memories.define(id, at: at)
+            case "global": index = try globals.define(id, at: at)
+            case "tag" where features.contains(.exceptions): index = try tags.define(id, at: at)
+            default:
+                c.position = kindPosition
+                throw c.unexpected()
+            }
+        case "func", "table", "memory", "global":
+            let id = c.takeIdentifier()
+            switch keyword {
+            case "func": index = try functions.define(id, at: location)
+            case "table": index = try tables.define(id, at: location)
+            case "memory": index = try memories.define(id, at: location)
+            default: index = try globals.define(id, at: location)
+            }
+            while c.peekLeftParen("export") { try c.skipSExpression() }
+            if c.peekLeftParen("import") {
+                if let first = firstDefinition { throw c.error("import after \(first)", at: c.tokens[keywordPosition]) }
+            } else {
+                if firstDefinition == nil { firstDefinition = keyword == "func" ? "function" : keyword }
+                if keyword == "table" && containsField("elem") { try elements.define(nil, at: location) }
+                if keyword == "memory" && containsField("data") { try datas.define(nil, at: location) }
+            }
+        case "elem":
+            index = try elements.define(c.takeIdentifier(), at: location)
+        case "data":
+            index = try datas.define(c.takeIdentifier(), at: location)
+        case "tag" where features.contains(.exceptions):
+            index = try tags.define(c.takeIdentifier(), at: location)
+            if !c.peekLeftParen("import") && firstDefinition == nil { firstDefinition = "tag" }
+        case "start", "export":
+            break
+        default:
+            c.position = keywordPosition
+            throw c.unexpected()
+        }
+        try c.skipToClosingParen()
+        fields.append((start, index))
+    }
+
+    /// Whether the rest of the current field has a direct `(keyword ...)` part; the cursor stays put.
+    private mutating func containsField(_ keyword: String) -> Bool {
+        let save = c.position
+        defer { c.position = save }
+        while !c.isAtEnd && !c.peekRightParen {
+            if c.peekLeftParen(keyword) { return true }
+            guard (try? c.skipSExpression()) != nil else { return false }
+        }
+        return false
+    }
+
+    // MARK: Pass 2
+
+    private mutating func parseField(index: UInt32?) throws {
+        try c.expectLeftParen()
+        let keyword = try c.expectAnyKeyword()
+        switch keyword {
+        case "type": try c.skipToClosingParen(); return
+        case "import": try parseImport()
+        case "func": try parseFunction(index: index ?? 0)
+        case "table": try parseTable(index: index ?? 0)
+        case "memory": try parseMemory(index: index ?? 0)
+        case "global": try parseGlobal(index: index ?? 0)
+        case "tag": try parseTag(index: index ?? 0)
+        case "export": try parseExport()
+        case "start": try parseStart()
+        case "elem": try parseElementSegment()
+        case "data": try parseDataSegment()
+        default: throw c.unexpected()
+        }
+        try c.expectRightParen()
+    }
+
+    /// Spec: core/text/modules — a type use: `(type x)?` with optional inline `(param)`/`(result)`.
+    ///
+    /// With both, they must agree ("inline function type"). With only the inline form, the index is
+    /// that of the first identical type, or of a type added at the end of the type section.
+    mutating func parseTypeUse(allowNames: Bool) throws -> (index: UInt32, parameterNames: [String?]) {
+        let location = c.location
+        var explicit: UInt32?
+        if c.takeLeftParen("type") {
+            explicit = try c.parseIndex(types)
+            try c.expectRightParen()
+        }
+        let hasInline = c.peekLeftParen("param") || c.peekLeftParen("result")
+        let (inline, names) = try c.parseParametersAndResults(
+            features: features, allowNames: allowNames, typeIndex: typeResolver)
+        if let explicit {
+            if hasInline {
+                guard Int(explicit) < module.types.count, module.types[Int(explicit)] == inline else {
+                    throw WasmError(.malformed, "inline function type", at: location)
+                }
+                return (explicit, names)
+            }
+            return (explicit, [])
+        }
+        return (try implicitType(inline), names)
+    }
+
+    /// Spec: core/text/modules (abbreviations) — the index of the first type equal to `type`, adding it if none is.
+    mutating func implicitType(_ type: FunctionType) throws -> UInt32 {
+        if let i = module.types.firstIndex(of: type) { return UInt32(i) }
+        guard module.types.count < Int(UInt32.max) else { throw c.error("too many types") }
+        module.types.append(type)
+        return UInt32(module.types.count - 1)
+    }
+
+    /// The number of parameters of a function type index (0 when the index is out of range).
+    func parameterCount(ofType index: UInt32) -> Int {
+        Int(index) < module.types.count ? module.types[Int(index)].parameters.count : 0
+    }
+
+    /// Spec: core/text/modules (abbreviations) — inline `(export "name")` parts of a definition.
+    private mutating func parseInlineExports(_ descriptor: ExportDescriptor) throws {
+        while c.takeLeftParen("export") {
+            let name = try c.expectName()
+            try c.expectRightParen()
+            module.exports.append(Export(name: name, descriptor: descriptor))
+        }
+    }
+
+    /// Spec: core/text/modules (abbreviations) — an inline `(import "module" "name")`, if present.
+    private mutating func parseInlineImport() throws -> (module: String, name: String)? {
+        guard c.takeLeftParen("import") else { return nil }
+        let moduleName = try c.expectName()
+        let name = try c.expectName()
+        try c.expectRightParen()
+        return (moduleName, name)
+    }
+
+    /// Spec: core/text/modules — imports.
+    private mutating func parseImport() throws {
+        let moduleName = try c.expectName()
+        let name = try c.expectName()
+        try c.expectLeftParen()
+        let kind = try c.expectAnyKeyword()
+        _ = c.takeIdentifier()
+        let descriptor: ImportDescriptor
+        switch kind {
+        case "func": descriptor = .function(typeIndex: try parseTypeUse(allowNames: true).index)
+        case "table": descriptor = .table(try c.parseTableType(features: features, typeIndex: typeResolver))
+        case "memory": descriptor = .memory(try c.parseMemoryType(features: features))
+        case "global": descriptor = .global(try c.parseGlobalType(features: features, typeIndex: typeResolver))
+        case "tag": descriptor = .tag(typeIndex: try parseTypeUse(allowNames: true).index)
+        default: throw c.unexpected()
+        }
+        try c.expectRightParen()
+        module.imports.append(Import(module: moduleName, name: name, descriptor: descriptor))
+    }
+
+    /// Spec: core/text/modules — functions, with their locals and body.
+    private mutating func parseFunction(index: UInt32) throws {
+        _ = c.takeIdentifier()
+        try parseInlineExports(.function(index))
+        if let (moduleName, name) = try parseInlineImport() {
+            let typeIndex = try parseTypeUse(allowNames: true).index
+            module.imports.append(Import(module: moduleName, name: name, descriptor: .function(typeIndex: typeIndex)))
+            return
+        }
+        let typeLocation = c.location
+        let (typeIndex, names) = try parseTypeUse(allowNames: true)
+        var context = FunctionContext()
+        let count = names.isEmpty ? parameterCount(ofType: typeIndex) : names.count
+        for i in 0..<count {
+            try context.locals.define(i < names.count ? names[i] : nil, at: typeLocation)
+        }
+        var locals: [ValueType] = []
+        while c.takeLeftParen("local") {
+            if c.peekIdentifier {
+                let at = c.location
+                let name = c.takeIdentifier()
+                locals.append(try c.parseValueType(features: features, typeIndex: typeResolver))
+                try context.locals.define(name, at: at)
+            } else {
+                while !c.peekRightParen {
+                    let at = c.location
+                    locals.append(try c.parseValueType(features: features, typeIndex: typeResolver))
+                    try context.locals.define(nil, at: at)
+                }
+            }
+            try c.expectRightParen()
+        }
+        var body: [Instruction] = []
+        try parseInstructions(&context, into: &body)
+        module.functions.append(Function(typeIndex: typeIndex, locals: locals, body: body))
+    }
+
+    /// Spec: core/text/modules — tables, with the inline `(elem ...)` abbreviation.
+    private mutating func parseTable(index: UInt32) throws {
+        _ = c.takeIdentifier()
+        try parseInlineExports(.table(index))
+        if let (moduleName, name) = try parseInlineImport() {
+            let type = try c.parseTableType(features: features, typeIndex: typeResolver)
+            module.imports.append(Import(module: moduleName, name: name, descriptor: .table(type)))
+            return
+        }
+        let save = c.position
+        let addressType = c.parseAddressType(features: features)
+        if c.peekReferenceType(features: features) {
+            let elementType = try c.parseReferenceType(features: features, typeIndex: typeResolver)
+            if c.takeLeftParen("elem") {
+                let items = try parseElementList(type: elementType, allowBareIndices: true)
+                try c.expectRightParen()
+                let n = UInt64(items.count)
+                module.tables.append(Table(type: TableType(
+                    limits: Limits(min: n, max: n, addressType: addressType), elementType: elementType)))
+                let offset: Instruction = addressType == .i64 ? Instruction(.i64Const, .i64(0)) : Instruction(.i32Const, .i32(0))
+                module.elements.append(ElementSegment(
+                    type: elementType, items: items, mode: .active(table: index, offset: [offset])))
+                return
+            }
+            // `(table reftype limits ...)` is not a table type.
+            throw c.unexpected()
+        }
+        c.position = save
+        let type = try c.parseTableType(features: features, typeIndex: typeResolver)
+        var initializer: ConstantExpression?
+        if !c.peekRightParen && features.contains(.functionReferences) {
+            var context = FunctionContext()
+            var expression: [Instruction] = []
+            try parseInstructions(&context, into: &expression)
+            initializer = expression
+        }
+        module.tables.append(Table(type: type, initializer: initializer))
+    }
+
+    /// Spec: core/text/modules — memories, with the inline `(data ...)` abbreviation.
+    private mutating func parseMemory(index: UInt32) throws {
+        _ = c.takeIdentifier()
+        try parseInlineExports(.memory(index))
+        if let (moduleName, name) = try parseInlineImport() {
+            let type = try c.parseMemoryType(features: features)
+            module.imports.append(Import(module: moduleName, name: name, descriptor: .memory(type)))
+            return
+        }
+        let save = c.position
+        let addressType = c.parseAddressType(features: features)
+        if c.takeLeftParen("data") {
+            var bytes: [UInt8] = []
+            while let s = c.takeString() { bytes += s }
+            try c.expectRightParen()
+            let pages = (UInt64(bytes.count) + MemoryType.pageSize - 1) / MemoryType.pageSize
+            module.memories.append(MemoryType(limits: Limits(min: pages, max: pages, addressType: addressType)))
+            let offset: Instruction = addressType == .i64 ? Instruction(.i64Const, .i64(0)) : Instruction(.i32Const, .i32(0))
+            module.data.append(DataSegment(bytes: bytes, mode: .active(memory: index, offset: [offset])))
+            return
+        }
+        c.position = save
+        module.memories.append(try c.parseMemoryType(features: features))
+    }
+
+    /// Spec: core/text/modules — globals.
+    private mutating func parseGlobal(index: UInt32) throws {
+        _ = c.takeIdentifier()
+        try parseInlineExports(.global(index))
+        if let (moduleName, name) = try parseInlineImport() {
+            let type = try c.parseGlobalType(features: features, typeIndex: typeResolver)
+            module.imports.append(Import(module: moduleName, name: name, descriptor: .global(type)))
+            return
+        }
+        let type = try c.parseGlobalType(features: features, typeIndex: typeResolver)
+        module.globals.append(Global(type: type, initializer: try parseConstantExpression()))
+    }
+
+    /// Exception tags (exception handling).
+    private mutating func parseTag(index: UInt32) throws {
+        _ = c.takeIdentifier()
+        try parseInlineExports(.tag(index))
+        if let (moduleName, name) = try parseInlineImport() {
+            let typeIndex = try parseTypeUse(allowNames: true).index
+            module.imports.append(Import(module: moduleName, name: name, descriptor: .tag(typeIndex: typeIndex)))
+            return
+        }
+        module.tags.append(try parseTypeUse(allowNames: true).index)
+    }
+
+    /// Spec: core/text/modules — exports.
+    private mutating func parseExport() throws {
+        let name = try c.expectName()
+        try c.expectLeftParen()
+        let kind = try c.expectAnyKeyword()
+        let descriptor: ExportDescriptor
+        switch kind {
+        case "func": descriptor = .function(try c.parseIndex(functions))
+        case "table": descriptor = .table(try c.parseIndex(tables))
+        case "memory": descriptor = .memory(try c.parseIndex(memories))
+        case "global": descriptor = .global(try c.parseIndex(globals))
+        case "tag" where features.contains(.exceptions): descriptor = .tag(try c.parseIndex(tags))
+        default: throw c.unexpected()
+        }
+        try c.expectRightParen()
+        module.exports.append(Export(name: name, descriptor: descriptor))
+    }
+
+    /// Spec: core/text/modules — the start function; a second one is "multiple start sections".
+    private mutating func parseStart() throws {
+        let location = c.location
+        let index = try c.parseIndex(functions)
+        guard module.start == nil else { throw WasmError(.malformed, "multiple start sections", at: location) }
+        module.start = index
+    }
+
+    /// Spec: core/text/modules — a constant expression: instructions up to the closing `)`.
+    mutating func parseConstantExpression() throws -> ConstantExpression {
+        var context = FunctionContext()
+        var expression: [Instruction] = []
+        try parseInstructions(&context, into: &expression)
+        return expression
+    }
+
+    /// Spec: core/text/modules — an offset: `(offset instr*)`, or one folded instruction.
+    private mutating func parseOffset() throws -> ConstantExpression {
+        if c.takeLeftParen("offset") {
+            let expression = try parseConstantExpression()
+            try c.expectRightParen()
+            return expression
+        }
+        var context = FunctionContext()
+        var expression: [Instruction] = []
+        try parseFoldedInstruction(&context, into: &expression)
+        return expression
+    }
+
+    /// Spec: core/text/modules — element segments, in all their forms.
+    private mutating func parseElementSegment() throws {
+        _ = c.takeIdentifier()
+        var mode = ElementSegment.Mode.passive
+        if c.takeKeyword("declare") {
+            mode = .declarative
+        } else {
+            var table: UInt32?
+            if c.takeLeftParen("table") {
+                table = try c.parseIndex(tables)
+                try c.expectRightParen()
+            }
+            if c.peekLeftParen() && !c.peekLeftParen("ref") {
+                mode = .active(table: table ?? 0, offset: try parseOffset())
+            } else if table != nil {
+                throw c.unexpected()
+            }
+        }
+        var type = ReferenceType.funcRef
+        let items: ElementSegment.Items
+        if c.takeKeyword("func") {
+            items = try parseElementList(type: type, allowBareIndices: true)
+        } else if c.peekReferenceType(features: features) {
+            type = try c.parseReferenceType(features: features, typeIndex: typeResolver)
+            items = try parseElementList(type: type, allowBareIndices: false)
+        } else {
+            guard case .active = mode else { throw c.unexpected() }
+            items = try parseElementList(type: type, allowBareIndices: true)
+        }
+        module.elements.append(ElementSegment(type: type, items: items, mode: mode))
+    }
+
+    /// Spec: core/text/modules — the items of an element segment: function indices, or element
+    /// expressions `(item instr*)` / one folded instruction each.
+    private mutating func parseElementList(type: ReferenceType, allowBareIndices: Bool) throws -> ElementSegment.Items {
+        if allowBareIndices && !c.peekLeftParen() {
+            var indices: [UInt32] = []
+            while c.peekIndex { indices.append(try c.parseIndex(functions)) }
+            return .functions(indices)
+        }
+        var expressions: [ConstantExpression] = []
+        while c.peekLeftParen() {
+            if c.takeLeftParen("item") {
+                expressions.append(try parseConstantExpression())
+                try c.expectRightParen()
+            } else {
+                var context = FunctionContext()
+                var expression: [Instruction] = []
+                try parseFoldedInstruction(&context, into: &expression)
+                expressions.append(expression)
+            }
+        }
+        return .expressions(expressions)
+    }
+
+    /// Spec: core/text/modules — data segments: passive, or active with a memory and an offset.
+    private mutating func parseDataSegment() throws {
+        _ = c.takeIdentifier()
+        var mode = DataSegment.Mode.passive
+        var memory: UInt32?
+        if c.takeLeftParen("memory") {
+            memory = try c.parseIndex(memories)
+            try c.expectRightParen()
+        }
+        if c.peekLeftParen() {
+            mode = .active(memory: memory ?? 0, offset: try parseOffset())
+        } else if memory != nil {
+            throw c.unexpected()
+        }
+        var bytes: [UInt8] = []
+        while let s = c.takeString() { bytes += s }
+        module.data.append(DataSegment(bytes: bytes, mode: mode))
+    }
+}
+
+/// Spec: core/text/modules (identifier context) — what a function body's instructions can name:
+/// its locals, and the labels of the blocks around them.
+struct FunctionContext {
+    var locals = IndexSpace("local")
+    /// The labels of the enclosing blocks, innermost last (`nil` for an unnamed block).
+    var labels: [String?] = []
+}

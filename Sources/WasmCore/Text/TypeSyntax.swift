@@ -1,0 +1,152 @@
+/// Spec: core/text/types — value, reference, function, table, memory and global types, read from a cursor.
+///
+/// These are public so the component text parser can read core types on the same cursor.
+/// A `typeIndex` resolver maps a `$name` or number in a concrete heap type to a type index.
+extension TextCursor {
+    /// Spec: core/text/types — `heaptype`: `func`, `extern`, or (typed references) a type index.
+    public mutating func parseHeapType(
+        features: Features, typeIndex: ((inout TextCursor) throws -> UInt32)? = nil
+    ) throws -> HeapType {
+        if takeKeyword("func") { return .func }
+        if takeKeyword("extern") { return .extern }
+        if features.contains(.functionReferences), let typeIndex, peekUnsigned || peekIdentifier {
+            return .concrete(try typeIndex(&self))
+        }
+        throw unexpected()
+    }
+
+    /// Spec: core/text/types — `reftype`: `funcref`, `externref`, or `(ref null? heaptype)`.
+    public mutating func parseReferenceType(
+        features: Features, typeIndex: ((inout TextCursor) throws -> UInt32)? = nil
+    ) throws -> ReferenceType {
+        if takeKeyword("funcref") { return .funcRef }
+        if takeKeyword("externref") { return .externRef }
+        if features.contains(.functionReferences) && peekLeftParen("ref") {
+            position += 2
+            let nullable = takeKeyword("null")
+            let heap = try parseHeapType(features: features, typeIndex: typeIndex)
+            try expectRightParen()
+            return ReferenceType(isNullable: nullable, heapType: heap)
+        }
+        throw unexpected()
+    }
+
+    /// Whether a reference type comes next.
+    public func peekReferenceType(features: Features) -> Bool {
+        peekKeyword("funcref") || peekKeyword("externref")
+            || (features.contains(.functionReferences) && peekLeftParen("ref"))
+    }
+
+    /// Spec: core/text/types — `valtype`: a number, vector or reference type.
+    public mutating func parseValueType(
+        features: Features, typeIndex: ((inout TextCursor) throws -> UInt32)? = nil
+    ) throws -> ValueType {
+        if let k = peekKeywordText() {
+            switch k {
+            case "i32": position += 1; return .i32
+            case "i64": position += 1; return .i64
+            case "f32": position += 1; return .f32
+            case "f64": position += 1; return .f64
+            case "v128" where features.contains(.simd): position += 1; return .v128
+            default: break
+            }
+        }
+        return .reference(try parseReferenceType(features: features, typeIndex: typeIndex))
+    }
+
+    /// Spec: core/text/types — the `(param ...)*` and `(result ...)*` of a function type.
+    ///
+    /// `(param $x t)` names one parameter; `(param t*)` declares several without names. With
+    /// `allowNames` false (block types, `call_indirect`), a named parameter is "unexpected token".
+    /// Returns the type and the parameter names.
+    public mutating func parseParametersAndResults(
+        features: Features, allowNames: Bool,
+        typeIndex: ((inout TextCursor) throws -> UInt32)? = nil
+    ) throws -> (type: FunctionType, parameterNames: [String?]) {
+        var type = FunctionType()
+        var names: [String?] = []
+        while peekLeftParen("param") {
+            position += 2
+            if peekIdentifier {
+                guard allowNames else { throw unexpected() }
+                let at = location
+                let name = takeIdentifier()
+                type.parameters.append(try parseValueType(features: features, typeIndex: typeIndex))
+                names.append(name)
+                _ = at
+            } else {
+                while !peekRightParen {
+                    type.parameters.append(try parseValueType(features: features, typeIndex: typeIndex))
+                    names.append(nil)
+                }
+            }
+            try expectRightParen()
+        }
+        while peekLeftParen("result") {
+            position += 2
+            while !peekRightParen {
+                type.results.append(try parseValueType(features: features, typeIndex: typeIndex))
+            }
+            try expectRightParen()
+        }
+        return (type, names)
+    }
+
+    /// Spec: core/text/types — `functype`: `(func (param ...)* (result ...)*)`.
+    public mutating func parseFunctionType(
+        features: Features, typeIndex: ((inout TextCursor) throws -> UInt32)? = nil
+    ) throws -> FunctionType {
+        try expectLeftParen("func")
+        let (type, _) = try parseParametersAndResults(features: features, allowNames: true, typeIndex: typeIndex)
+        try expectRightParen()
+        return type
+    }
+
+    /// Spec: core/text/types — `limits`: `min max?` (`u32`, or `u64` for 64-bit address types),
+    /// with `shared` after them under threads.
+    public mutating func parseLimits(addressType: AddressType = .i32, features: Features) throws -> Limits {
+        let min = addressType == .i64 ? try expectU64() : UInt64(try expectU32())
+        var max: UInt64?
+        if peekUnsigned { max = addressType == .i64 ? try expectU64() : UInt64(try expectU32()) }
+        var limits = Limits(min: min, max: max, addressType: addressType)
+        if features.contains(.threads) && takeKeyword("shared") { limits.isShared = true }
+        return limits
+    }
+
+    /// The address type keyword before limits under memory64 (`i32` or `i64`), defaulting to `i32`.
+    public mutating func parseAddressType(features: Features) -> AddressType {
+        guard features.contains(.memory64) else { return .i32 }
+        if takeKeyword("i64") { return .i64 }
+        _ = takeKeyword("i32")
+        return .i32
+    }
+
+    /// Spec: core/text/types — `tabletype`: `limits reftype`.
+    public mutating func parseTableType(
+        features: Features, typeIndex: ((inout TextCursor) throws -> UInt32)? = nil
+    ) throws -> TableType {
+        let addressType = parseAddressType(features: features)
+        let limits = try parseLimits(addressType: addressType, features: features)
+        let element = try parseReferenceType(features: features, typeIndex: typeIndex)
+        return TableType(limits: limits, elementType: element)
+    }
+
+    /// Spec: core/text/types — `memtype`: `limits`.
+    public mutating func parseMemoryType(features: Features) throws -> MemoryType {
+        let addressType = parseAddressType(features: features)
+        return MemoryType(limits: try parseLimits(addressType: addressType, features: features))
+    }
+
+    /// Spec: core/text/types — `globaltype`: `valtype` or `(mut valtype)`.
+    public mutating func parseGlobalType(
+        features: Features, typeIndex: ((inout TextCursor) throws -> UInt32)? = nil
+    ) throws -> GlobalType {
+        if peekLeftParen("mut") {
+            position += 2
+            let t = try parseValueType(features: features, typeIndex: typeIndex)
+            try expectRightParen()
+            return GlobalType(mutability: .variable, valueType: t)
+        }
+        return GlobalType(mutability: .constant, valueType: try parseValueType(features: features, typeIndex: typeIndex))
+    }
+}
