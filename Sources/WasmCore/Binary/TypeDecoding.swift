@@ -1,0 +1,123 @@
+/// Spec: core/binary/types — reading value, reference, function, limits, table, memory and global types.
+///
+/// Type constructors are read as `s7` (and heap types as `s33`), as the spec encodes them.
+extension ByteReader {
+    /// Spec: core/binary/types#heap-types — an abstract heap type, or a type index under typed references.
+    mutating func heapType(_ features: Features) throws -> HeapType {
+        let start = position
+        let code = features.contains(.functionReferences) ? try s33() : try s7()
+        if code >= 0, features.contains(.functionReferences), code <= Int64(UInt32.max) {
+            return .concrete(UInt32(code))
+        }
+        switch code {
+        case -0x10: return .func
+        case -0x11: return .extern
+        default: throw error("malformed reference type", at: start)
+        }
+    }
+
+    /// Spec: core/binary/types#reference-types — `funcref`, `externref`, and (typed references)
+    /// `(ref null? ht)` as 0x63/0x64 followed by a heap type.
+    mutating func referenceType(_ features: Features) throws -> ReferenceType {
+        let start = position
+        let code = try s7()
+        if let type = try referenceType(code: code, features, at: start) { return type }
+        throw error("malformed reference type", at: start)
+    }
+
+    /// The reference type a type constructor code starts, or `nil` if it starts none.
+    private mutating func referenceType(code: Int64, _ features: Features, at start: Int) throws -> ReferenceType? {
+        switch code {
+        case -0x10: return .funcRef
+        case -0x11:
+            guard features.contains(.referenceTypes) else { return nil }
+            return .externRef
+        case -0x1D, -0x1C:
+            guard features.contains(.functionReferences) else { return nil }
+            return ReferenceType(isNullable: code == -0x1D, heapType: try heapType(features))
+        default: return nil
+        }
+    }
+
+    /// Spec: core/binary/types#value-types — a number, vector or reference type.
+    mutating func valueType(_ features: Features) throws -> ValueType {
+        let start = position
+        let code = try s7()
+        if let type = try valueType(code: code, features, at: start) { return type }
+        throw error("malformed value type", at: start)
+    }
+
+    /// The value type a type constructor code starts (already read), or `nil`.
+    mutating func valueType(code: Int64, _ features: Features, at start: Int) throws -> ValueType? {
+        switch code {
+        case -0x01: return .i32
+        case -0x02: return .i64
+        case -0x03: return .f32
+        case -0x04: return .f64
+        case -0x05: return features.contains(.simd) ? .v128 : nil
+        case -0x10:
+            return features.contains(.referenceTypes) ? .funcRef : nil
+        default:
+            return try referenceType(code: code, features, at: start).map { .reference($0) }
+        }
+    }
+
+    /// Spec: core/binary/types#result-types — `vec(valtype)`.
+    mutating func resultType(_ features: Features) throws -> [ValueType] {
+        try vector { try $0.valueType(features) }
+    }
+
+    /// Spec: core/binary/types#function-types — 0x60 followed by parameter and result types.
+    mutating func functionType(_ features: Features) throws -> FunctionType {
+        let start = position
+        guard try s7() == -0x20 else { throw error("malformed function type", at: start) }
+        let parameters = try resultType(features)
+        let results = try resultType(features)
+        return FunctionType(parameters: parameters, results: results)
+    }
+
+    /// Spec: core/binary/types#limits — a flag and a minimum with an optional maximum.
+    ///
+    /// In WebAssembly 2.0 the flag is a `u1`; threads adds the shared bit (0x02) and memory64
+    /// the 64-bit address bit (0x04), whose bounds are then `u64`.
+    mutating func limits(_ features: Features, allowShared: Bool) throws -> Limits {
+        let start = position
+        var allowed: UInt64 = 0x01
+        if allowShared && features.contains(.threads) { allowed |= 0x02 }
+        if features.contains(.memory64) { allowed |= 0x04 }
+        let flags: UInt64
+        if allowed == 0x01 {
+            flags = try unsigned(bits: 1)
+        } else {
+            flags = UInt64(try u32())
+            guard flags & ~allowed == 0 else { throw error("malformed limits flags", at: start) }
+        }
+        let is64 = flags & 0x04 != 0
+        let min = is64 ? try u64() : UInt64(try u32())
+        let max: UInt64? = flags & 0x01 != 0 ? (is64 ? try u64() : UInt64(try u32())) : nil
+        return Limits(min: min, max: max, addressType: is64 ? .i64 : .i32, isShared: flags & 0x02 != 0)
+    }
+
+    /// Spec: core/binary/types#table-types — a reference type and limits.
+    mutating func tableType(_ features: Features) throws -> TableType {
+        let elementType = try referenceType(features)
+        let limits = try limits(features, allowShared: false)
+        return TableType(limits: limits, elementType: elementType)
+    }
+
+    /// Spec: core/binary/types#memory-types — limits.
+    mutating func memoryType(_ features: Features) throws -> MemoryType {
+        MemoryType(limits: try limits(features, allowShared: true))
+    }
+
+    /// Spec: core/binary/types#global-types — a value type and a mutability byte.
+    mutating func globalType(_ features: Features) throws -> GlobalType {
+        let valueType = try valueType(features)
+        let start = position
+        switch try byte() {
+        case 0: return GlobalType(mutability: .constant, valueType: valueType)
+        case 1: return GlobalType(mutability: .variable, valueType: valueType)
+        default: throw error("malformed mutability", at: start)
+        }
+    }
+}
