@@ -3,5 +3,5 @@
 /// `nil` while no interpreter is wired in: then execution commands are reported as skipped. The
 /// interpreter's engine plugs in here, as a factory making one engine per script file.
 public enum DefaultScriptEngine {
-    public static let factory: ScriptEngineFactory? = nil
+    public static let factory: ScriptEngineFactory? = ScriptExecution.factory
 }
