@@ -32,6 +32,23 @@ final class ValidationModuleTests: XCTestCase {
         XCTAssertInvalid(m, "unknown function 1")
         m.exports = [Export(name: "a", descriptor: .memory(0))]
         XCTAssertInvalid(m, "unknown memory 0")
+        // Names are distinct by code points, not by canonical equivalence (names.wast).
+        m.exports = [Export(name: "\u{212B}", descriptor: .function(0)), Export(name: "\u{C5}", descriptor: .function(0))]
+        XCTAssertValid(m)
+    }
+
+    func testTags() throws {
+        var m = Module()
+        m.types = [FunctionType(parameters: [.i32])]
+        m.imports = [Import(module: "m", name: "t", descriptor: .tag(typeIndex: 0))]
+        m.tags = [0]
+        m.exports = [Export(name: "t", descriptor: .tag(1))]
+        XCTAssertInvalid(m, "a tag requires the exceptions feature")
+        let types = try validateModule(m, features: .wasm2.with(.exceptions))
+        XCTAssertEqual(types.tags.count, 2)
+        XCTAssertEqual(types.export(named: "t"), .tag(m.types[0]))
+        m.exports = [Export(name: "t", descriptor: .tag(2))]
+        XCTAssertInvalid(m, "unknown tag 2", features: .wasm2.with(.exceptions))
     }
 
     func testLimits() {

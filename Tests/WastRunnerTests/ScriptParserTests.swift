@@ -137,3 +137,25 @@ final class ScriptParserTests: XCTestCase {
         }
     }
 }
+
+final class RunLineTests: XCTestCase {
+    func testFeaturesOfTheRunLine() throws {
+        let source = Array("""
+            ;; RUN: wast % --assert default --snapshot tests/snapshots \\
+            ;;        -f=cm-async,-simd
+            (component)
+            """.utf8)
+        XCTAssertEqual(RunLine.featureLists(RunLine.commandLine(in: source)), ["cm-async,-simd"])
+        let features = try RunLine.features(in: source, base: .wasm2)
+        XCTAssertTrue(features.contains(.cmAsync))
+        XCTAssertFalse(features.contains(.simd))
+        XCTAssertTrue(features.contains(.bulkMemory))
+        XCTAssertEqual(try RunLine.features(in: Array(";; RUN: wast -f gc,cm-gc %\n".utf8), base: .mvp), Features([.gc, .cmGC]))
+        XCTAssertEqual(try RunLine.features(in: Array("(module)\n;; RUN: -f gc".utf8), base: .wasm2), .wasm2,
+                       "only a leading RUN line counts")
+    }
+
+    func testUnknownFeatureIsAnError() {
+        XCTAssertThrowsError(try RunLine.features(in: Array(";; RUN: wast -f no-such-thing %".utf8), base: .wasm2))
+    }
+}

@@ -57,6 +57,7 @@ extension ByteReader {
 
     /// Spec: core/binary/modules#element-section — a segment, by its flags 0–7: bit 0 passive or
     /// declarative, bit 1 an explicit table (active) or declarative (otherwise), bit 2 expressions.
+    /// Forms 2 and 6 are recorded as naming their table, so the encoder writes them back.
     mutating func elementSegment(_ features: Features) throws -> ElementSegment {
         let start = position
         let flags = try u32()
@@ -85,7 +86,7 @@ extension ByteReader {
         let items: ElementSegment.Items = usesExpressions
             ? .expressions(try vector { try $0.expression(features) })
             : .functions(try vector { try $0.u32() })
-        return ElementSegment(type: type, items: items, mode: mode)
+        return ElementSegment(type: type, items: items, mode: mode, namesTable: flags & 0b011 == 0b010)
     }
 
     /// Spec: core/binary/modules#data-section — a segment, by its flags: 0 active in memory 0,

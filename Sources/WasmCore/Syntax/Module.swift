@@ -132,11 +132,16 @@ public struct ElementSegment: Hashable, Sendable {
     public var type: ReferenceType
     public var items: Items
     public var mode: Mode
+    /// Whether an active segment names its table even when it is table 0 with `funcref`s: the
+    /// binary forms 2 and 6 rather than 0 and 4. Text gives it with `(table x)` in the segment or the
+    /// inline `(table funcref (elem ...))` abbreviation. It changes the encoding only.
+    public var namesTable: Bool
 
-    public init(type: ReferenceType, items: Items, mode: Mode) {
+    public init(type: ReferenceType, items: Items, mode: Mode, namesTable: Bool = false) {
         self.type = type
         self.items = items
         self.mode = mode
+        self.namesTable = namesTable
     }
 }
 

@@ -39,10 +39,13 @@ public struct ModuleTypes: Hashable, Sendable {
     public var memories: [MemoryType]
     /// The type of every global in the global index space (imports first).
     public var globals: [GlobalType]
+    /// The type of every exception tag in the tag index space (imports first).
+    public var tags: [FunctionType]
 
     public init(
         imports: [ImportType] = [], exports: [ExportType] = [], functions: [FunctionType] = [],
-        tables: [TableType] = [], memories: [MemoryType] = [], globals: [GlobalType] = []
+        tables: [TableType] = [], memories: [MemoryType] = [], globals: [GlobalType] = [],
+        tags: [FunctionType] = []
     ) {
         self.imports = imports
         self.exports = exports
@@ -50,6 +53,7 @@ public struct ModuleTypes: Hashable, Sendable {
         self.tables = tables
         self.memories = memories
         self.globals = globals
+        self.tags = tags
     }
 
     /// The external type of the export called `name`, if there is one.

@@ -38,7 +38,8 @@ public func validateModule(_ module: Module, features: Features = .wasm2) throws
         context.memories.append(memory)
     }
     for (i, tag) in module.tags.enumerated() {
-        try inPlace("tag \(i)") { try validateTag(tag, in: context) }
+        let type = try inPlace("tag \(context.tags.count) (defined tag \(i))") { try validateTag(tag, in: context) }
+        context.tags.append(type)
     }
     context.elements = module.elements.map(\.type)
     context.dataCount = module.data.count
@@ -93,11 +94,13 @@ public func validateModule(_ module: Module, features: Features = .wasm2) throws
         }
     }
 
-    var names = Set<String>()
+    // Names are compared by their code points: Swift's `String ==` equates canonically equivalent
+    // strings (e.g. U+212B and U+00C5), which are distinct names.
+    var names = Set<[UInt8]>()
     for export in module.exports {
         let type = try inPlace("export \"\(export.name)\"") { () -> ExternalType in
             let type = try exportType(export.descriptor, in: context)
-            guard names.insert(export.name).inserted else {
+            guard names.insert(Array(export.name.utf8)).inserted else {
                 throw WasmError.invalid("duplicate export name \"\(export.name)\"")
             }
             return type
@@ -113,6 +116,7 @@ public func validateModule(_ module: Module, features: Features = .wasm2) throws
     result.tables = context.tables
     result.memories = context.memories
     result.globals = context.globals
+    result.tags = context.tags
     return result
 }
 
@@ -138,8 +142,9 @@ private func importType(_ descriptor: ImportDescriptor, in context: inout Valida
         context.globals.append(type)
         return .global(type)
     case .tag(let x):
-        try validateTag(x, in: context)
-        return .tag(try context.type(x))
+        let type = try validateTag(x, in: context)
+        context.tags.append(type)
+        return .tag(type)
     }
 }
 
@@ -153,16 +158,17 @@ private func exportType(_ descriptor: ExportDescriptor, in context: ValidationCo
         let type = try context.global(x)
         if type.mutability == .variable { try context.require(.mutableGlobal, for: "exporting a mutable global") }
         return .global(type)
-    case .tag:
-        throw WasmError.invalid("unknown tag: tags are not supported by this validator")
+    case .tag(let x): return .tag(try context.tag(x))
     }
 }
 
 /// Spec: exception-handling proposal — a tag's type is a function type without results.
-private func validateTag(_ typeIndex: UInt32, in context: ValidationContext) throws {
+@discardableResult
+private func validateTag(_ typeIndex: UInt32, in context: ValidationContext) throws -> FunctionType {
     try context.require(.exceptions, for: "a tag")
     let type = try context.type(typeIndex)
     guard type.results.isEmpty else { throw WasmError.invalid("non-empty tag result type") }
+    return type
 }
 
 /// Spec: core/valid/modules — element segments: every item is a constant of the segment's type,

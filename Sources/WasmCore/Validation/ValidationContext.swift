@@ -16,6 +16,8 @@ struct ValidationContext {
     var memories: [MemoryType] = []
     /// `C.globals`.
     var globals: [GlobalType] = []
+    /// `C.tags`: the type of each exception tag, imports first (exception handling).
+    var tags: [FunctionType] = []
     /// `C.elems`: the reference type of each element segment.
     var elements: [ReferenceType] = []
     /// `C.datas`: how many data segments there are (each is simply `ok`).
@@ -41,6 +43,7 @@ struct ValidationContext {
     func table(_ x: UInt32) throws -> TableType { try Self.lookup(tables, x, "table") }
     func memory(_ x: UInt32) throws -> MemoryType { try Self.lookup(memories, x, "memory") }
     func global(_ x: UInt32) throws -> GlobalType { try Self.lookup(globals, x, "global") }
+    func tag(_ x: UInt32) throws -> FunctionType { try Self.lookup(tags, x, "tag") }
     func element(_ x: UInt32) throws -> ReferenceType { try Self.lookup(elements, x, "elem segment") }
     func local(_ x: UInt32) throws -> ValueType { try Self.lookup(locals, x, "local") }
 

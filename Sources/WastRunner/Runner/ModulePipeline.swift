@@ -40,9 +40,11 @@ public struct ModulePipeline {
         try decodeModule(bytes, features: features)
     }
 
-    /// Spec: core/text — parses a text module: `(module ...)` or its fields alone.
+    /// Spec: core/text — parses a text module: `(module ...)` or its fields alone. The text must be
+    /// UTF-8 (spec: core/text/conventions), else it is malformed.
     public func parse(_ text: [UInt8]) throws -> Module {
-        try parseQuotedModule(text, features: features)
+        guard TextUTF8.isValid(text) else { throw WasmError.malformed("malformed UTF-8 encoding") }
+        return try parseModule(String(decoding: text, as: UTF8.self), features: features)
     }
 
     /// Spec: core/valid — validates a module.

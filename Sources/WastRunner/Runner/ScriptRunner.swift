@@ -20,12 +20,19 @@ public struct ScriptRunner {
         self.engineFactory = engineFactory
     }
 
-    /// Reads, parses and runs one script file. A script that cannot be read or parsed yields one
-    /// failed record (command `script`) at the place of the error.
+    /// Reads, parses and runs one script file, with the features of its `;; RUN:` line if it has
+    /// one. A script that cannot be read or parsed yields one failed record (command `script`) at
+    /// the place of the error.
     public func run(file: String) -> [CommandRecord] {
         let script: Script
+        let fileFeatures: Features
         do {
-            script = try ScriptParser.parse(contentsOf: file, features: features)
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw WasmError(.usage, "cannot read file", file: file)
+            }
+            let source = [UInt8](data)
+            fileFeatures = try RunLine.features(in: source, base: features)
+            script = try ScriptParser.parse(source, file: file, features: fileFeatures)
         } catch {
             let e = ModulePipeline.asWasmError(error)
             var line = 1
@@ -33,11 +40,12 @@ public struct ScriptRunner {
             return [CommandRecord(file: file, line: line, command: "script", outcome: .failed,
                                   message: "expected a script, got \(Expectation.describe(e))")]
         }
-        return run(script)
+        return run(script, features: fileFeatures)
     }
 
-    /// Runs a parsed script.
-    public func run(_ script: Script) -> [CommandRecord] {
+    /// Runs a parsed script, with `features` (default: the runner's).
+    public func run(_ script: Script, features: Features? = nil) -> [CommandRecord] {
+        let features = features ?? self.features
         var engine = engineFactory?(features, script.file)
         return script.commands.map { command in
             var pipeline = ModulePipeline(features: features)

@@ -56,8 +56,7 @@ public struct ScriptParser {
         if let first = cursor.peek, first.kind == .leftParen, let keyword = cursor.peekKeywordText(offset: 1),
             !Self.commandKeywords.contains(keyword)
         {
-            let source = cursor.source
-            let parsed = Result { try parseQuotedModule(source, features: features) }.mapError(ModulePipeline.asWasmError)
+            let parsed = Result { try ModulePipeline(features: features).parse(cursor.source) }.mapError(ModulePipeline.asWasmError)
             return [Command(.module(ScriptModule(source: .text(parsed))), line: first.line, column: first.column)]
         }
         var commands: [Command] = []
@@ -180,14 +179,14 @@ public struct ScriptParser {
             try cursor.expectRightParen()
             return ScriptModule(name: name, isDefinition: isDefinition, source: form == "binary" ? .binary(bytes) : .quote(bytes))
         }
-        // A text module: the WAT parser reads it where it stands (without the script's `definition`).
+        // A text module: the WAT parser reads its fields where they stand.
         var text = cursor
-        if isDefinition {
-            var tokens = cursor.tokens
-            tokens.remove(at: start + 2)
-            text = TextCursor(source: cursor.source, tokens: tokens, position: start)
-        }
-        let parsed = Result { try parseModule(&text, features: features) }.mapError(ModulePipeline.asWasmError)
+        text.position += formOffset
+        let parsed = Result { () throws -> Module in
+            let module = try text.parseModuleFields(features: features)
+            try text.expectRightParen()
+            return module
+        }.mapError(ModulePipeline.asWasmError)
         // Whether or not it parsed, the command goes on after the module's closing parenthesis.
         cursor.position = start
         try cursor.skipSExpression()

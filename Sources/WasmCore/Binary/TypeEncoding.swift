@@ -1,0 +1,71 @@
+/// Spec: core/binary/types — writing types (the inverse of `TypeDecoding`).
+extension BinaryWriter {
+    /// Spec: core/binary/types — value types.
+    public mutating func valueType(_ type: ValueType) {
+        switch type {
+        case .number(let n): byte(TypeCodes.byte(of: n))
+        case .vector: byte(0x7B)
+        case .reference(let r): referenceType(r)
+        }
+    }
+
+    /// Spec: core/binary/types — reference types: the shorthand byte for `funcref`/`externref`,
+    /// else 0x63/0x64 and the heap type.
+    public mutating func referenceType(_ type: ReferenceType) {
+        if type.isNullable, let b = TypeCodes.byte(of: type.heapType) {
+            byte(b)
+            return
+        }
+        byte(type.isNullable ? TypeCodes.nullableReference : TypeCodes.nonNullableReference)
+        heapType(type.heapType)
+    }
+
+    /// Spec: core/binary/types — heap types.
+    public mutating func heapType(_ type: HeapType) {
+        switch type {
+        case .func, .extern: byte(TypeCodes.byte(of: type) ?? 0)
+        case .concrete(let index): signed(Int64(index))
+        }
+    }
+
+    /// Spec: core/binary/types — function types.
+    public mutating func functionType(_ type: FunctionType) {
+        byte(TypeCodes.functionType)
+        vector(type.parameters) { $0.valueType($1) }
+        vector(type.results) { $0.valueType($1) }
+    }
+
+    /// Spec: core/binary/types — limits and their flags.
+    public mutating func limits(_ limits: Limits) {
+        var flags: UInt8 = limits.max == nil ? 0 : 1
+        if limits.isShared { flags |= 0x02 }
+        if limits.addressType == .i64 { flags |= 0x04 }
+        byte(flags)
+        unsigned(limits.min)
+        if let max = limits.max { unsigned(max) }
+    }
+
+    /// Spec: core/binary/types — table types.
+    public mutating func tableType(_ type: TableType) {
+        referenceType(type.elementType)
+        limits(type.limits)
+    }
+
+    /// Spec: core/binary/types — memory types.
+    public mutating func memoryType(_ type: MemoryType) { limits(type.limits) }
+
+    /// Spec: core/binary/types — global types.
+    public mutating func globalType(_ type: GlobalType) {
+        valueType(type.valueType)
+        byte(type.mutability.rawValue)
+    }
+
+    /// Spec: core/binary/instructions — block types.
+    public mutating func blockType(_ type: BlockType) {
+        switch type {
+        case .empty: byte(TypeCodes.emptyBlockType)
+        case .value(let t): valueType(t)
+        case .typeIndex(let x): signed(Int64(x))
+        }
+    }
+}
