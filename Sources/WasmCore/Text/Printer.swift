@@ -21,9 +21,7 @@ struct ModulePrinter {
             line("(type (;\(i);) (func\(functionSignature(type))))")
         }
         customs(m, after: 1)
-        for i in m.imports {
-            line("(import \(string(i.module)) \(string(i.name)) \(importDescriptor(i.descriptor)))")
-        }
+        for i in m.imports { line(importField(i)) }
         customs(m, after: 2)
         customs(m, after: 3)
         for t in m.tables {
@@ -142,13 +140,16 @@ struct ModulePrinter {
 
     // MARK: Imports, exports and segments
 
-    func importDescriptor(_ d: ImportDescriptor) -> String {
-        switch d {
-        case .function(let x): return "(func (type \(x)))"
-        case .table(let t): return "(table \(tableType(t)))"
-        case .memory(let m): return "(memory \(memoryType(m)))"
-        case .global(let g): return "(global \(globalType(g)))"
-        case .tag(let x): return "(tag (type \(x)))"
+    /// Spec: core/text/modules#imports — an import, in the inline abbreviation
+    /// `(func (import "m" "n") (type x))`, which means the same as `(import "m" "n" (func (type x)))`.
+    func importField(_ i: Import) -> String {
+        let names = "(import \(string(i.module)) \(string(i.name)))"
+        switch i.descriptor {
+        case .function(let x): return "(func \(names) (type \(x)))"
+        case .table(let t): return "(table \(names) \(tableType(t)))"
+        case .memory(let m): return "(memory \(names) \(memoryType(m)))"
+        case .global(let g): return "(global \(names) \(globalType(g)))"
+        case .tag(let x): return "(tag \(names) (type \(x)))"
         }
     }
 
