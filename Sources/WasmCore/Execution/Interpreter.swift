@@ -27,8 +27,6 @@ enum Trap {
     static let unreachable = WasmError(.trap, "unreachable")
     static let memoryOutOfBounds = WasmError(.trap, "out of bounds memory access")
     static let tableOutOfBounds = WasmError(.trap, "out of bounds table access")
-    static let undefinedElement = WasmError(.trap, "undefined element")
-    static let uninitializedElement = WasmError(.trap, "uninitialized element")
     static let indirectCallTypeMismatch = WasmError(.trap, "indirect call type mismatch")
     static let callStackExhausted = WasmError(.exhaustion, "call stack exhausted")
     static let fuelExhausted = WasmError(.exhaustion, "fuel exhausted")
@@ -240,9 +238,11 @@ extension Store {
                 sp -= 1
                 let table = instance.tables[Int(t)]
                 let i = Int(u32(sp[0]))
-                guard i < table.elements.count else { throw Trap.undefinedElement }
+                guard i < table.elements.count else { throw WasmError(.trap, "undefined element \(i)") }
                 let element = table.elements[i]
-                guard element != 0, let callee = function(at: Int(element - 1)) else { throw Trap.uninitializedElement }
+                guard element != 0, let callee = function(at: Int(element - 1)) else {
+                    throw WasmError(.trap, "uninitialized element \(i)")
+                }
                 guard callee.typeID == instance.typeIDs[Int(type)] else { throw Trap.indirectCallTypeMismatch }
                 try call(callee)
 

@@ -18,9 +18,10 @@ public final class ModuleInstance {
 
     init() {}
 
-    /// The export of a name, if any.
+    /// The export of a name, if any. Names compare by their UTF-8 bytes (not by Swift's `String ==`,
+    /// which equates canonically equivalent spellings that wasm keeps apart).
     public func export(_ name: String) -> ExternalValue? {
-        exports.first(where: { $0.name == name })?.value
+        exports.first(where: { $0.name.utf8.elementsEqual(name.utf8) })?.value
     }
 }
 
