@@ -97,6 +97,25 @@ extension Store {
         return c
     }
 
+    /// Spec: core/exec/instructions#exec-br — keeps the top `arity` values, drops `drop` values below them.
+    @inline(__always)
+    static func branch(_ sp: UnsafeMutablePointer<UInt64>, _ arity: Int32, _ drop: Int32) -> UnsafeMutablePointer<UInt64> {
+        if drop == 0 { return sp }
+        let a = Int(arity)
+        (sp - a - Int(drop)).update(from: sp - a, count: a)
+        return sp - Int(drop)
+    }
+
+    /// Spec: core/exec/instructions#exec-load — the effective address of an access of `size` bytes at
+    /// the i32 operand plus the static offset, when it lies inside the memory.
+    @inline(__always)
+    static func effectiveAddress(_ memory: MemoryInstance, _ operand: UInt64, _ offset: UInt64, _ size: Int) throws -> Int {
+        guard let ea = memory.checkedRange(UInt64(u32(operand)), offset: offset, size: size) else {
+            throw Trap.memoryOutOfBounds
+        }
+        return ea
+    }
+
     /// Spec: core/exec/instructions#exec-invoke — calls a host function from wasm: pops its arguments at
     /// `sp`, pushes its results, returns the new `sp`. `depth` is the call depth of the host function.
     @inline(never)
@@ -139,39 +158,9 @@ extension Store {
         var sp = fp + code.localCount
         var ops = code.ops
         var pc = 0
-        unowned(unsafe) var memory: MemoryInstance? = instance.memories.first
+        unowned(unsafe) var memory: MemoryInstance = instance.memories.first ?? noMemory
         var frames: [Frame] = []
         frames.reserveCapacity(16)
-
-        @inline(__always)
-        func branch(_ target: Int32, _ arity: Int32, _ drop: Int32) throws {
-            if drop > 0 {
-                let a = Int(arity)
-                (sp - a - Int(drop)).update(from: sp - a, count: a)
-                sp -= Int(drop)
-            }
-            pc = Int(target)
-            fuel &-= 1
-            if fuel < 0 { throw Trap.fuelExhausted }
-        }
-
-        @inline(__always)
-        func address(_ offset: UInt64, _ size: Int) throws -> (MemoryInstance, Int) {
-            guard let m = memory, let ea = m.checkedRange(UInt64(u32(sp[-1])), offset: offset, size: size) else {
-                throw Trap.memoryOutOfBounds
-            }
-            return (m, ea)
-        }
-
-        @inline(__always)
-        func storeAddress(_ offset: UInt64, _ size: Int) throws -> (MemoryInstance, Int, UInt64) {
-            let value = sp[-1]
-            sp -= 2
-            guard let m = memory, let ea = m.checkedRange(UInt64(u32(sp[0])), offset: offset, size: size) else {
-                throw Trap.memoryOutOfBounds
-            }
-            return (m, ea, value)
-        }
 
         while true {
             let op = ops[pc]
@@ -190,16 +179,28 @@ extension Store {
                 sp -= 1
                 if sp[0] == 0 { pc = Int(target) }
             case .br(let target, let arity, let drop):
-                try branch(target, arity, drop)
+                sp = Self.branch(sp, arity, drop)
+                pc = Int(target)
+                fuel &-= 1
+                if fuel < 0 { throw Trap.fuelExhausted }
             case .brIf(let target, let arity, let drop):
                 sp -= 1
-                if sp[0] != 0 { try branch(target, arity, drop) }
+                if sp[0] != 0 {
+                    sp = Self.branch(sp, arity, drop)
+                    pc = Int(target)
+                    fuel &-= 1
+                    if fuel < 0 { throw Trap.fuelExhausted }
+                }
             case .brTable(let t):
                 sp -= 1
-                let table = code.branchTables[Int(t)]
-                let i = Int(u32(sp[0]))
-                let b = i < table.count - 1 ? table[i] : table[table.count - 1]
-                try branch(b.target, b.arity, b.drop)
+                let b = code.branchTables[Int(t)].withUnsafeBufferPointer { table in
+                    let i = Int(u32(sp[0]))
+                    return i < table.count - 1 ? table[i] : table[table.count - 1]
+                }
+                sp = Self.branch(sp, b.arity, b.drop)
+                pc = Int(b.target)
+                fuel &-= 1
+                if fuel < 0 { throw Trap.fuelExhausted }
             case .return:
                 let n = code.resultCount
                 if n == 1 {
@@ -215,7 +216,7 @@ extension Store {
                 fp = caller.fp
                 if caller.instance !== instance {
                     instance = caller.instance
-                    memory = instance.memories.first
+                    memory = instance.memories.first ?? noMemory
                 }
             case .call(let f):
                 // Spec: core/exec/instructions#exec-call, #exec-invoke — push a frame, continue in the callee.
@@ -239,7 +240,7 @@ extension Store {
                 pc = 0
                 if calleeModule !== instance {
                     instance = calleeModule
-                    memory = instance.memories.first
+                    memory = instance.memories.first ?? noMemory
                 }
             case .callIndirect(let type, let t):
                 sp -= 1
@@ -271,7 +272,7 @@ extension Store {
                 pc = 0
                 if calleeModule !== instance {
                     instance = calleeModule
-                    memory = instance.memories.first
+                    memory = instance.memories.first ?? noMemory
                 }
 
             // Spec: core/exec/instructions#parametric-instructions
@@ -342,68 +343,65 @@ extension Store {
 
             // Spec: core/exec/instructions#memory-instructions — loads
             case .i32Load(let o):
-                let (m, ea) = try address(o, 4); sp[-1] = UInt64(m.load(ea, as: UInt32.self))
+                let ea = try Self.effectiveAddress(memory, sp[-1], o, 4); sp[-1] = UInt64(memory.load(ea, as: UInt32.self))
             case .i64Load(let o):
-                let (m, ea) = try address(o, 8); sp[-1] = m.load(ea, as: UInt64.self)
+                let ea = try Self.effectiveAddress(memory, sp[-1], o, 8); sp[-1] = memory.load(ea, as: UInt64.self)
             case .f32Load(let o):
-                let (m, ea) = try address(o, 4); sp[-1] = UInt64(m.load(ea, as: UInt32.self))
+                let ea = try Self.effectiveAddress(memory, sp[-1], o, 4); sp[-1] = UInt64(memory.load(ea, as: UInt32.self))
             case .f64Load(let o):
-                let (m, ea) = try address(o, 8); sp[-1] = m.load(ea, as: UInt64.self)
+                let ea = try Self.effectiveAddress(memory, sp[-1], o, 8); sp[-1] = memory.load(ea, as: UInt64.self)
             case .i32Load8S(let o):
-                let (m, ea) = try address(o, 1); sp[-1] = slot(Int32(m.load(ea, as: Int8.self)))
+                let ea = try Self.effectiveAddress(memory, sp[-1], o, 1); sp[-1] = slot(Int32(memory.load(ea, as: Int8.self)))
             case .i32Load8U(let o):
-                let (m, ea) = try address(o, 1); sp[-1] = UInt64(m.load(ea, as: UInt8.self))
+                let ea = try Self.effectiveAddress(memory, sp[-1], o, 1); sp[-1] = UInt64(memory.load(ea, as: UInt8.self))
             case .i32Load16S(let o):
-                let (m, ea) = try address(o, 2); sp[-1] = slot(Int32(m.load(ea, as: Int16.self)))
+                let ea = try Self.effectiveAddress(memory, sp[-1], o, 2); sp[-1] = slot(Int32(memory.load(ea, as: Int16.self)))
             case .i32Load16U(let o):
-                let (m, ea) = try address(o, 2); sp[-1] = UInt64(m.load(ea, as: UInt16.self))
+                let ea = try Self.effectiveAddress(memory, sp[-1], o, 2); sp[-1] = UInt64(memory.load(ea, as: UInt16.self))
             case .i64Load8S(let o):
-                let (m, ea) = try address(o, 1); sp[-1] = slot(Int64(m.load(ea, as: Int8.self)))
+                let ea = try Self.effectiveAddress(memory, sp[-1], o, 1); sp[-1] = slot(Int64(memory.load(ea, as: Int8.self)))
             case .i64Load8U(let o):
-                let (m, ea) = try address(o, 1); sp[-1] = UInt64(m.load(ea, as: UInt8.self))
+                let ea = try Self.effectiveAddress(memory, sp[-1], o, 1); sp[-1] = UInt64(memory.load(ea, as: UInt8.self))
             case .i64Load16S(let o):
-                let (m, ea) = try address(o, 2); sp[-1] = slot(Int64(m.load(ea, as: Int16.self)))
+                let ea = try Self.effectiveAddress(memory, sp[-1], o, 2); sp[-1] = slot(Int64(memory.load(ea, as: Int16.self)))
             case .i64Load16U(let o):
-                let (m, ea) = try address(o, 2); sp[-1] = UInt64(m.load(ea, as: UInt16.self))
+                let ea = try Self.effectiveAddress(memory, sp[-1], o, 2); sp[-1] = UInt64(memory.load(ea, as: UInt16.self))
             case .i64Load32S(let o):
-                let (m, ea) = try address(o, 4); sp[-1] = slot(Int64(m.load(ea, as: Int32.self)))
+                let ea = try Self.effectiveAddress(memory, sp[-1], o, 4); sp[-1] = slot(Int64(memory.load(ea, as: Int32.self)))
             case .i64Load32U(let o):
-                let (m, ea) = try address(o, 4); sp[-1] = UInt64(m.load(ea, as: UInt32.self))
+                let ea = try Self.effectiveAddress(memory, sp[-1], o, 4); sp[-1] = UInt64(memory.load(ea, as: UInt32.self))
 
             // Spec: core/exec/instructions#memory-instructions — stores
             case .i32Store(let o), .f32Store(let o):
-                let (m, ea, v) = try storeAddress(o, 4); m.store(ea, UInt32(truncatingIfNeeded: v))
+                let v = sp[-1]; sp -= 2; let ea = try Self.effectiveAddress(memory, sp[0], o, 4); memory.store(ea, UInt32(truncatingIfNeeded: v))
             case .i64Store(let o), .f64Store(let o):
-                let (m, ea, v) = try storeAddress(o, 8); m.store(ea, v)
+                let v = sp[-1]; sp -= 2; let ea = try Self.effectiveAddress(memory, sp[0], o, 8); memory.store(ea, v)
             case .i32Store8(let o), .i64Store8(let o):
-                let (m, ea, v) = try storeAddress(o, 1); m.store(ea, UInt8(truncatingIfNeeded: v))
+                let v = sp[-1]; sp -= 2; let ea = try Self.effectiveAddress(memory, sp[0], o, 1); memory.store(ea, UInt8(truncatingIfNeeded: v))
             case .i32Store16(let o), .i64Store16(let o):
-                let (m, ea, v) = try storeAddress(o, 2); m.store(ea, UInt16(truncatingIfNeeded: v))
+                let v = sp[-1]; sp -= 2; let ea = try Self.effectiveAddress(memory, sp[0], o, 2); memory.store(ea, UInt16(truncatingIfNeeded: v))
             case .i64Store32(let o):
-                let (m, ea, v) = try storeAddress(o, 4); m.store(ea, UInt32(truncatingIfNeeded: v))
+                let v = sp[-1]; sp -= 2; let ea = try Self.effectiveAddress(memory, sp[0], o, 4); memory.store(ea, UInt32(truncatingIfNeeded: v))
 
             // Spec: core/exec/instructions#memory-instructions — size, grow and bulk operations
             case .memorySize:
-                sp[0] = memory?.pageCount ?? 0
+                sp[0] = memory.pageCount
                 sp += 1
             case .memoryGrow:
                 let n = UInt64(u32(sp[-1]))
-                sp[-1] = memory?.grow(by: n).map { UInt64($0) } ?? UInt64(UInt32.max)
+                sp[-1] = memory.grow(by: n).map { UInt64($0) } ?? UInt64(UInt32.max)
             case .memoryInit(let d):
                 sp -= 3
-                guard let m = memory else { throw Trap.memoryOutOfBounds }
                 try Operations.memoryInit(
-                    m, at: UInt64(u32(sp[0])), from: instance.datas[Int(d)], at: UInt64(u32(sp[1])), count: UInt64(u32(sp[2])))
+                    memory, at: UInt64(u32(sp[0])), from: instance.datas[Int(d)], at: UInt64(u32(sp[1])), count: UInt64(u32(sp[2])))
             case .dataDrop(let d):
                 instance.datas[Int(d)].drop()
             case .memoryCopy:
                 sp -= 3
-                guard let m = memory else { throw Trap.memoryOutOfBounds }
-                try Operations.memoryCopy(m, to: UInt64(u32(sp[0])), from: UInt64(u32(sp[1])), count: UInt64(u32(sp[2])))
+                try Operations.memoryCopy(memory, to: UInt64(u32(sp[0])), from: UInt64(u32(sp[1])), count: UInt64(u32(sp[2])))
             case .memoryFill:
                 sp -= 3
-                guard let m = memory else { throw Trap.memoryOutOfBounds }
-                try Operations.memoryFill(m, at: UInt64(u32(sp[0])), byte: UInt8(truncatingIfNeeded: sp[1]), count: UInt64(u32(sp[2])))
+                try Operations.memoryFill(memory, at: UInt64(u32(sp[0])), byte: UInt8(truncatingIfNeeded: sp[1]), count: UInt64(u32(sp[2])))
 
             // Spec: core/exec/instructions#numeric-instructions
             case .const(let v):

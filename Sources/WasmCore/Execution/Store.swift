@@ -35,6 +35,10 @@ public final class Store {
     public internal(set) var elements: [ElementInstance] = []
     public internal(set) var datas: [DataInstance] = []
 
+    /// A memory of no pages, standing in (never accessed: validation forbids it) for the memory of
+    /// instances that have none, so the interpreter's current memory is never optional.
+    let noMemory: MemoryInstance
+
     /// Every module instance made in this store; they live as long as the store does.
     var instances: [ModuleInstance] = []
 
@@ -50,6 +54,7 @@ public final class Store {
 
     public init(bounds: Bounds = Bounds()) {
         self.bounds = bounds
+        self.noMemory = MemoryInstance(placeholder: ())
     }
 
     /// Breaks the reference cycles between module instances and their functions, so the store's
