@@ -191,6 +191,14 @@ extension Store {
                     fuel &-= 1
                     if fuel < 0 { throw Trap.fuelExhausted }
                 }
+            case .brIfZero(let target, let arity, let drop):
+                sp -= 1
+                if sp[0] == 0 {
+                    sp = Self.branch(sp, arity, drop)
+                    pc = Int(target)
+                    fuel &-= 1
+                    if fuel < 0 { throw Trap.fuelExhausted }
+                }
             case .brTable(let t):
                 sp -= 1
                 let b = code.branchTables[Int(t)].withUnsafeBufferPointer { table in
@@ -286,6 +294,10 @@ extension Store {
             case .localGet(let i):
                 sp[0] = fp[Int(i)]
                 sp += 1
+            case .localGet2(let a, let b):
+                sp[0] = fp[Int(a)]
+                sp[1] = fp[Int(b)]
+                sp += 2
             case .localSet(let i):
                 sp -= 1
                 fp[Int(i)] = sp[0]
@@ -407,6 +419,9 @@ extension Store {
             case .const(let v):
                 sp[0] = v
                 sp += 1
+
+            case .i32AddConst(let c): sp[-1] = slot(u32(sp[-1]) &+ c)
+            case .i64AddConst(let c): sp[-1] = sp[-1] &+ c
 
             // i32 tests and comparisons
             case .i32Eqz: sp[-1] = slot(sp[-1] == 0)
