@@ -242,4 +242,23 @@ final class ExecutionTests: XCTestCase {
         XCTAssertEqual(try call(store, instance, "\u{c5}"), [.i32(1)])
         XCTAssertEqual(try call(store, instance, "A\u{30a}"), [.i32(2)])
     }
+
+    func testACalleeGrowingASharedMemoryIsSeenByItsCaller() throws {
+        let store = Store()
+        let (_, a) = try instantiate("""
+        (module (memory (export "mem") 1) (func (export "grow") (result i32) (memory.grow (i32.const 1))))
+        """, store: store)
+        guard case .memory(let mem)? = a.export("mem"), case .function(let grow)? = a.export("grow") else { return XCTFail() }
+        let (_, b) = try instantiate("""
+        (module
+          (import "a" "mem" (memory 1))
+          (import "a" "grow" (func $grow (result i32)))
+          (func (export "f") (result i32)
+            (drop (call $grow))
+            (i32.store (i32.const 65536) (i32.const 42))
+            (i32.load (i32.const 65536))))
+        """, store: store, imports: [.memory(mem), .function(grow)])
+        XCTAssertEqual(try call(store, b, "f"), [.i32(42)])
+        XCTAssertEqual(mem.pageCount, 2)
+    }
 }

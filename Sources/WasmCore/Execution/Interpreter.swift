@@ -109,11 +109,23 @@ extension Store {
     /// Spec: core/exec/instructions#exec-load — the effective address of an access of `size` bytes at
     /// the i32 operand plus the static offset, when it lies inside the memory.
     @inline(__always)
-    static func effectiveAddress(_ memory: MemoryInstance, _ operand: UInt64, _ offset: UInt64, _ size: Int) throws -> Int {
-        guard let ea = memory.checkedRange(UInt64(u32(operand)), offset: offset, size: size) else {
-            throw Trap.memoryOutOfBounds
-        }
-        return ea
+    static func effectiveAddress(_ memorySize: Int, _ operand: UInt64, _ offset: UInt64, _ size: Int) throws -> Int {
+        let (ea, o1) = UInt64(u32(operand)).addingReportingOverflow(offset)
+        let (end, o2) = ea.addingReportingOverflow(UInt64(size))
+        guard !o1, !o2, end <= UInt64(memorySize) else { throw Trap.memoryOutOfBounds }
+        return Int(ea)
+    }
+
+    /// Reads a little-endian integer at a checked effective address.
+    @inline(__always)
+    static func load<T: FixedWidthInteger>(_ base: UnsafeMutableRawPointer, _ ea: Int, _: T.Type) -> T {
+        T(littleEndian: (base + ea).loadUnaligned(as: T.self))
+    }
+
+    /// Writes a little-endian integer at a checked effective address.
+    @inline(__always)
+    static func store<T: FixedWidthInteger>(_ base: UnsafeMutableRawPointer, _ ea: Int, _ value: T) {
+        (base + ea).storeBytes(of: value.littleEndian, as: T.self)
     }
 
     /// Spec: core/exec/instructions#exec-invoke — calls a host function from wasm: pops its arguments at
@@ -159,6 +171,10 @@ extension Store {
         var ops = code.ops
         var pc = 0
         unowned(unsafe) var memory: MemoryInstance = instance.memories.first ?? noMemory
+        // The current memory's bytes and size, cached; refreshed whenever they may have changed
+        // (a different instance, `memory.grow`, and after any call, which may grow a shared memory).
+        var memBase = memory.bytes
+        var memSize = memory.byteCount
         var frames: [Frame] = []
         frames.reserveCapacity(16)
 
@@ -226,6 +242,7 @@ extension Store {
                     instance = caller.instance
                     memory = instance.memories.first ?? noMemory
                 }
+                memBase = memory.bytes; memSize = memory.byteCount
             case .call(let f):
                 // Spec: core/exec/instructions#exec-call, #exec-invoke — push a frame, continue in the callee.
                 unowned(unsafe) let callee = instance.functions[Int(f)]
@@ -233,6 +250,7 @@ extension Store {
                 if fuel < 0 { throw Trap.fuelExhausted }
                 guard let calleeModule = callee.module else {
                     sp = try callHost(callee, sp: sp, depth: depthBase + frames.count + 1)
+                    memBase = memory.bytes; memSize = memory.byteCount
                     continue
                 }
                 unowned(unsafe) let c = try callee.compiled ?? compiled(callee)
@@ -249,6 +267,7 @@ extension Store {
                 if calleeModule !== instance {
                     instance = calleeModule
                     memory = instance.memories.first ?? noMemory
+                    memBase = memory.bytes; memSize = memory.byteCount
                 }
             case .callIndirect(let type, let t):
                 sp -= 1
@@ -265,6 +284,7 @@ extension Store {
                 if fuel < 0 { throw Trap.fuelExhausted }
                 guard let calleeModule = callee.module else {
                     sp = try callHost(callee, sp: sp, depth: depthBase + frames.count + 1)
+                    memBase = memory.bytes; memSize = memory.byteCount
                     continue
                 }
                 unowned(unsafe) let c = try callee.compiled ?? compiled(callee)
@@ -281,6 +301,7 @@ extension Store {
                 if calleeModule !== instance {
                     instance = calleeModule
                     memory = instance.memories.first ?? noMemory
+                    memBase = memory.bytes; memSize = memory.byteCount
                 }
 
             // Spec: core/exec/instructions#parametric-instructions
@@ -355,45 +376,45 @@ extension Store {
 
             // Spec: core/exec/instructions#memory-instructions — loads
             case .i32Load(let o):
-                let ea = try Self.effectiveAddress(memory, sp[-1], o, 4); sp[-1] = UInt64(memory.load(ea, as: UInt32.self))
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 4); sp[-1] = UInt64(Self.load(memBase, ea, UInt32.self))
             case .i64Load(let o):
-                let ea = try Self.effectiveAddress(memory, sp[-1], o, 8); sp[-1] = memory.load(ea, as: UInt64.self)
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 8); sp[-1] = Self.load(memBase, ea, UInt64.self)
             case .f32Load(let o):
-                let ea = try Self.effectiveAddress(memory, sp[-1], o, 4); sp[-1] = UInt64(memory.load(ea, as: UInt32.self))
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 4); sp[-1] = UInt64(Self.load(memBase, ea, UInt32.self))
             case .f64Load(let o):
-                let ea = try Self.effectiveAddress(memory, sp[-1], o, 8); sp[-1] = memory.load(ea, as: UInt64.self)
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 8); sp[-1] = Self.load(memBase, ea, UInt64.self)
             case .i32Load8S(let o):
-                let ea = try Self.effectiveAddress(memory, sp[-1], o, 1); sp[-1] = slot(Int32(memory.load(ea, as: Int8.self)))
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 1); sp[-1] = slot(Int32(Self.load(memBase, ea, Int8.self)))
             case .i32Load8U(let o):
-                let ea = try Self.effectiveAddress(memory, sp[-1], o, 1); sp[-1] = UInt64(memory.load(ea, as: UInt8.self))
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 1); sp[-1] = UInt64(Self.load(memBase, ea, UInt8.self))
             case .i32Load16S(let o):
-                let ea = try Self.effectiveAddress(memory, sp[-1], o, 2); sp[-1] = slot(Int32(memory.load(ea, as: Int16.self)))
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 2); sp[-1] = slot(Int32(Self.load(memBase, ea, Int16.self)))
             case .i32Load16U(let o):
-                let ea = try Self.effectiveAddress(memory, sp[-1], o, 2); sp[-1] = UInt64(memory.load(ea, as: UInt16.self))
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 2); sp[-1] = UInt64(Self.load(memBase, ea, UInt16.self))
             case .i64Load8S(let o):
-                let ea = try Self.effectiveAddress(memory, sp[-1], o, 1); sp[-1] = slot(Int64(memory.load(ea, as: Int8.self)))
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 1); sp[-1] = slot(Int64(Self.load(memBase, ea, Int8.self)))
             case .i64Load8U(let o):
-                let ea = try Self.effectiveAddress(memory, sp[-1], o, 1); sp[-1] = UInt64(memory.load(ea, as: UInt8.self))
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 1); sp[-1] = UInt64(Self.load(memBase, ea, UInt8.self))
             case .i64Load16S(let o):
-                let ea = try Self.effectiveAddress(memory, sp[-1], o, 2); sp[-1] = slot(Int64(memory.load(ea, as: Int16.self)))
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 2); sp[-1] = slot(Int64(Self.load(memBase, ea, Int16.self)))
             case .i64Load16U(let o):
-                let ea = try Self.effectiveAddress(memory, sp[-1], o, 2); sp[-1] = UInt64(memory.load(ea, as: UInt16.self))
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 2); sp[-1] = UInt64(Self.load(memBase, ea, UInt16.self))
             case .i64Load32S(let o):
-                let ea = try Self.effectiveAddress(memory, sp[-1], o, 4); sp[-1] = slot(Int64(memory.load(ea, as: Int32.self)))
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 4); sp[-1] = slot(Int64(Self.load(memBase, ea, Int32.self)))
             case .i64Load32U(let o):
-                let ea = try Self.effectiveAddress(memory, sp[-1], o, 4); sp[-1] = UInt64(memory.load(ea, as: UInt32.self))
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 4); sp[-1] = UInt64(Self.load(memBase, ea, UInt32.self))
 
             // Spec: core/exec/instructions#memory-instructions — stores
             case .i32Store(let o), .f32Store(let o):
-                let v = sp[-1]; sp -= 2; let ea = try Self.effectiveAddress(memory, sp[0], o, 4); memory.store(ea, UInt32(truncatingIfNeeded: v))
+                let v = sp[-1]; sp -= 2; let ea = try Self.effectiveAddress(memSize, sp[0], o, 4); Self.store(memBase, ea, UInt32(truncatingIfNeeded: v))
             case .i64Store(let o), .f64Store(let o):
-                let v = sp[-1]; sp -= 2; let ea = try Self.effectiveAddress(memory, sp[0], o, 8); memory.store(ea, v)
+                let v = sp[-1]; sp -= 2; let ea = try Self.effectiveAddress(memSize, sp[0], o, 8); Self.store(memBase, ea, v)
             case .i32Store8(let o), .i64Store8(let o):
-                let v = sp[-1]; sp -= 2; let ea = try Self.effectiveAddress(memory, sp[0], o, 1); memory.store(ea, UInt8(truncatingIfNeeded: v))
+                let v = sp[-1]; sp -= 2; let ea = try Self.effectiveAddress(memSize, sp[0], o, 1); Self.store(memBase, ea, UInt8(truncatingIfNeeded: v))
             case .i32Store16(let o), .i64Store16(let o):
-                let v = sp[-1]; sp -= 2; let ea = try Self.effectiveAddress(memory, sp[0], o, 2); memory.store(ea, UInt16(truncatingIfNeeded: v))
+                let v = sp[-1]; sp -= 2; let ea = try Self.effectiveAddress(memSize, sp[0], o, 2); Self.store(memBase, ea, UInt16(truncatingIfNeeded: v))
             case .i64Store32(let o):
-                let v = sp[-1]; sp -= 2; let ea = try Self.effectiveAddress(memory, sp[0], o, 4); memory.store(ea, UInt32(truncatingIfNeeded: v))
+                let v = sp[-1]; sp -= 2; let ea = try Self.effectiveAddress(memSize, sp[0], o, 4); Self.store(memBase, ea, UInt32(truncatingIfNeeded: v))
 
             // Spec: core/exec/instructions#memory-instructions — size, grow and bulk operations
             case .memorySize:
@@ -402,6 +423,7 @@ extension Store {
             case .memoryGrow:
                 let n = UInt64(u32(sp[-1]))
                 sp[-1] = memory.grow(by: n).map { UInt64($0) } ?? UInt64(UInt32.max)
+                memBase = memory.bytes; memSize = memory.byteCount
             case .memoryInit(let d):
                 sp -= 3
                 try Operations.memoryInit(
