@@ -261,4 +261,21 @@ final class ExecutionTests: XCTestCase {
         XCTAssertEqual(try call(store, b, "f"), [.i32(42)])
         XCTAssertEqual(mem.pageCount, 2)
     }
+
+    func testEndlessHostReentryIsExhaustionNotAStackOverflow() throws {
+        let store = Store()
+        var target: FunctionInstance?
+        let host = store.allocateHostFunction(type: FunctionType()) { store, _ in
+            guard let f = target else { return [] }
+            return try store.invoke(f, [])
+        }
+        let (_, instance) = try instantiate("""
+        (module (import "env" "h" (func $h)) (func (export "f") (call $h)))
+        """, store: store, imports: [.function(host)])
+        guard case .function(let f)? = instance.export("f") else { return XCTFail() }
+        target = f
+        assertTrap(try store.invoke(f, []), "call stack exhausted", kind: .exhaustion)
+        XCTAssertEqual(store.nestedInvocations, 0)
+        XCTAssertEqual(store.callDepth, 0)
+    }
 }

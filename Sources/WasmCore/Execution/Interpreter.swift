@@ -68,6 +68,9 @@ extension Store {
             defer { callDepth -= 1 }
             return try checkedHostResults(function, try body(self, arguments))
         case .wasm:
+            guard nestedInvocations < bounds.maxNestedInvocations else { throw Trap.callStackExhausted }
+            nestedInvocations += 1
+            defer { nestedInvocations -= 1 }
             let stack = stackPool.popLast() ?? ValueStack(capacity: bounds.maxStackSlots)
             defer { stackPool.append(stack) }
             guard params.count + 1 < stack.capacity else { throw Trap.callStackExhausted }

@@ -12,6 +12,9 @@ public final class Store {
     public struct Bounds: Sendable {
         /// The deepest nesting of calls (wasm and host together) before "call stack exhausted".
         public var maxCallDepth: Int = 20_000
+        /// The deepest nesting of invocations from the host (a host function calling back into wasm):
+        /// each re-entry uses the Swift stack, so it is bounded apart from `maxCallDepth`.
+        public var maxNestedInvocations: Int = 100
         /// The value-stack slots of one invocation (locals and operands of all its frames).
         public var maxStackSlots: Int = 1 << 22
         /// Fuel per invocation from the host: each call and each taken backward branch costs one unit.
@@ -48,6 +51,8 @@ public final class Store {
     /// The current depth of nested calls, across host re-entries.
     @exclusivity(unchecked)
     var callDepth: Int = 0
+    /// The number of invocations running (nested through host functions).
+    var nestedInvocations: Int = 0
     /// Value stacks no longer in use, kept for the next invocation.
     @exclusivity(unchecked)
     var stackPool: [ValueStack] = []
