@@ -166,3 +166,17 @@ final class TextParserTests: XCTestCase {
         XCTAssertNoThrow(try parseModule("(func (drop (v128.const i32x4 0 0 0 0)))", features: .wasm2))
     }
 }
+
+final class TextParserLimitsTests: XCTestCase {
+    func testDeepNestingIsAnErrorNotACrash() throws {
+        let depth = 20_000
+        let folded = "(module (func " + String(repeating: "(block ", count: depth) + String(repeating: ")", count: depth) + "))"
+        XCTAssertThrowsError(try parseModule(folded)) {
+            XCTAssertEqual(($0 as? WasmError)?.message, "instructions nested too deeply")
+        }
+        let plain = "(module (func " + String(repeating: "block ", count: depth) + String(repeating: "end ", count: depth) + "))"
+        XCTAssertThrowsError(try parseModule(plain))
+        let ok = "(module (func " + String(repeating: "(block ", count: 900) + String(repeating: ")", count: 900) + "))"
+        XCTAssertNoThrow(try parseModule(ok))
+    }
+}
