@@ -219,10 +219,19 @@ public enum NumberLiteral {
                 guard payload >= 1, payload < (1 << fractionBits) else { return nil }
             }
             return signBit | infinityBits | payload
-        case .finite(let hex, let digitValues, let exponent):
+        case .finite(let hex, let digitValues, var exponent):
             var significant = ArraySlice(digitValues)
             while significant.first == 0 { significant.removeFirst() }
             if significant.isEmpty { return signBit }
+            // Digits past what can decide the rounding of an f64 only matter as "some nonzero
+            // digit follows": keep a prefix and one sticky digit, so long literals stay cheap.
+            let limit = hex ? 40 : 800
+            if significant.count > limit {
+                let sticky = significant.dropFirst(limit).contains { $0 != 0 }
+                let dropped = significant.count - limit - (sticky ? 1 : 0)
+                significant = significant.prefix(limit) + (sticky ? [1] : [])
+                exponent += hex ? 4 * dropped : dropped
+            }
             var mantissa = BigNatural(0)
             for d in significant { mantissa.multiplyAdd(hex ? 16 : 10, UInt32(d)) }
             var numerator = mantissa
