@@ -180,3 +180,13 @@ final class TextParserLimitsTests: XCTestCase {
         XCTAssertNoThrow(try parseModule(ok))
     }
 }
+
+final class TextParserFeatureTests: XCTestCase {
+    func testWasm2SyntaxIsGatedUnderMVP() {
+        XCTAssertThrowsError(try parseModule("(table 1 externref)", features: .mvp))
+        XCTAssertThrowsError(try parseModule(#"(data "x")"#, features: .mvp))
+        XCTAssertThrowsError(try parseModule("(func) (elem declare func 0)", features: .mvp))
+        XCTAssertThrowsError(try parseModule("(func (select (result i32) (i32.const 0) (i32.const 0) (i32.const 0)) drop)", features: .mvp))
+        XCTAssertNoThrow(try parseModule(#"(memory 1) (data (i32.const 0) "x") (table 1 funcref) (func) (elem (i32.const 0) 0)"#, features: .mvp))
+    }
+}

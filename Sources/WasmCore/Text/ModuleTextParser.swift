@@ -401,7 +401,9 @@ struct ModuleTextParser {
     }
 
     /// Spec: core/text/modules — element segments, in all their forms.
+    /// Passive and declarative segments need bulk memory.
     private mutating func parseElementSegment() throws {
+        let location = c.location
         _ = c.takeIdentifier()
         var mode = ElementSegment.Mode.passive
         var namesTable = false
@@ -431,6 +433,7 @@ struct ModuleTextParser {
             guard case .active = mode else { throw c.unexpected() }
             items = try parseElementList(type: type, allowBareIndices: true)
         }
+        if case .active = mode {} else if !features.contains(.bulkMemory) { throw WasmError(.malformed, "unexpected token", at: location) }
         module.elements.append(ElementSegment(type: type, items: items, mode: mode, namesTable: namesTable))
     }
 
@@ -458,7 +461,9 @@ struct ModuleTextParser {
     }
 
     /// Spec: core/text/modules — data segments: passive, or active with a memory and an offset.
+    /// Passive segments need bulk memory.
     private mutating func parseDataSegment() throws {
+        let location = c.location
         _ = c.takeIdentifier()
         var mode = DataSegment.Mode.passive
         var memory: UInt32?
@@ -470,6 +475,9 @@ struct ModuleTextParser {
             mode = .active(memory: memory ?? 0, offset: try parseOffset())
         } else if memory != nil {
             throw c.unexpected()
+        }
+        if case .passive = mode, !features.contains(.bulkMemory) {
+            throw WasmError(.malformed, "unexpected token", at: location)
         }
         var bytes: [UInt8] = []
         while let s = c.takeString() { bytes += s }

@@ -44,6 +44,12 @@ public struct TextCursor {
         Swift.max(0, Swift.min(range.lowerBound, source.count))..<Swift.max(0, Swift.min(range.upperBound, source.count))
     }
 
+    /// The text of a token for an error message, cut short when long.
+    func shortText(of token: Token) -> String {
+        let full = text(of: token)
+        return full.count > 60 ? String(full.prefix(60)) + "..." : full
+    }
+
     /// The source bytes of a token.
     public func bytes(of token: Token) -> ArraySlice<UInt8> { source[clamped(token.range)] }
 
@@ -106,9 +112,9 @@ public struct TextCursor {
     public func unexpected() -> WasmError {
         guard let t = peek else { return WasmError(.malformed, "unexpected end of input", at: endLocation) }
         if t.kind == .reserved || (t.kind == .keyword && !TextKeywords.isKnown(text(of: t))) {
-            return error("unknown operator \(text(of: t))", at: t)
+            return error("unknown operator \(shortText(of: t))", at: t)
         }
-        return error("unexpected token \(text(of: t))", at: t)
+        return error("unexpected token \(shortText(of: t))", at: t)
     }
 
     // MARK: Consuming
