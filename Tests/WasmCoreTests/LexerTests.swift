@@ -10,6 +10,11 @@ final class LexerTests: XCTestCase {
             [.leftParen, .keyword, .identifier, .string, .keyword, .unsigned, .signed, .float, .float, .float, .reserved, .rightParen])
     }
 
+    func testLineCommentsEndAtAnyNewline() throws {
+        XCTAssertEqual(try kinds("a ;; x\rb ;; y\r\nc ;; z\nd"), [.keyword, .keyword, .keyword, .keyword])
+        XCTAssertEqual(try Lexer.tokenize("a\rb\r\nc").map(\.line), [1, 2, 3])
+    }
+
     func testTokenPositions() throws {
         let tokens = try Lexer.tokenize("(a\n  $b)")
         XCTAssertEqual(tokens.map(\.line), [1, 1, 2, 2])

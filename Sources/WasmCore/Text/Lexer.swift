@@ -51,7 +51,8 @@ public struct Lexer {
 
     /// Advances over one byte, keeping track of lines.
     private mutating func advance() {
-        if byte(position) == 0x0A {
+        let b = byte(position)
+        if b == 0x0A || (b == 0x0D && byte(position + 1) != 0x0A) {
             line += 1
             lineStart = position + 1
         }
@@ -141,7 +142,8 @@ public struct Lexer {
             if Lexer.isWhiteSpace(b) {
                 advance()
             } else if b == UInt8(ascii: ";") && byte(position + 1) == UInt8(ascii: ";") {
-                while let c = byte(position), c != 0x0A { position += 1 }
+                // A line comment ends at a newline: U+0A, U+0D, or both.
+                while let c = byte(position), c != 0x0A && c != 0x0D { position += 1 }
             } else if b == UInt8(ascii: "(") && byte(position + 1) == UInt8(ascii: ";") {
                 try skipBlockComment()
             } else if annotations, b == UInt8(ascii: "(") && byte(position + 1) == UInt8(ascii: "@"),
