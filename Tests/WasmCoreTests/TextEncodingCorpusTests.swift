@@ -13,7 +13,7 @@ final class TextEncodingCorpusTests: XCTestCase {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         var written = 0
         for url in TextParserSuiteTests.suiteFiles() {
-            for m in try TextParserSuiteTests.modules(in: url) where m.expectedMalformed == nil && !m.isQuote {
+            for m in try TextParserSuiteTests.modules(in: url) where m.expectedMalformed == nil {
                 let base = "\(url.deletingPathExtension().lastPathComponent).\(m.line)"
                 let module = try parseModule(m.text)
                 try Data(m.text.utf8).write(to: dir.appendingPathComponent(base + ".wat"))
