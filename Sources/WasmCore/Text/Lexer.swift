@@ -257,34 +257,19 @@ public struct Lexer {
     }
 }
 
-/// Spec: core/text/values (names) — checks that bytes are well-formed UTF-8.
+/// Spec: core/text/values (names) — names must be well-formed UTF-8; the text side of the one
+/// UTF-8 check (`UTF8Validation`, shared with the binary format), with located errors.
 public enum TextUTF8 {
     /// Whether `bytes` is well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
     public static func isValid<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
-        var it = bytes.makeIterator()
-        while let b0 = it.next() {
-            if b0 < 0x80 { continue }
-            let count: Int
-            var minimum: UInt32
-            var value: UInt32
-            switch b0 {
-            case 0xC2...0xDF: count = 1; minimum = 0x80; value = UInt32(b0 & 0x1F)
-            case 0xE0...0xEF: count = 2; minimum = 0x800; value = UInt32(b0 & 0x0F)
-            case 0xF0...0xF4: count = 3; minimum = 0x10000; value = UInt32(b0 & 0x07)
-            default: return false
-            }
-            for _ in 0..<count {
-                guard let b = it.next(), b & 0xC0 == 0x80 else { return false }
-                value = value << 6 | UInt32(b & 0x3F)
-            }
-            if value < minimum || value > 0x10FFFF || (value >= 0xD800 && value < 0xE000) { return false }
-        }
-        return true
+        UTF8Validation.isValid(Array(bytes))
     }
 
     /// Decodes well-formed UTF-8, or throws "malformed UTF-8 encoding".
     public static func decode(_ bytes: [UInt8], at location: SourceLocation? = nil) throws -> String {
-        guard isValid(bytes) else { throw WasmError(.malformed, "malformed UTF-8 encoding", at: location) }
-        return String(decoding: bytes, as: UTF8.self)
+        guard let text = UTF8Validation.decode(bytes) else {
+            throw WasmError(.malformed, "malformed UTF-8 encoding", at: location)
+        }
+        return text
     }
 }
