@@ -43,6 +43,7 @@ public func validateModule(_ module: Module, features: Features = .wasm2) throws
     }
     context.elements = module.elements.map(\.type)
     context.dataCount = module.data.count
+    if module.hasDataCount { try context.require(.bulkMemory, for: "a data count section") }
 
     // Globals see the imported globals (and, with GC, the globals defined before them).
     let importedGlobals = context.globals
@@ -183,6 +184,7 @@ private func validateElementSegment(_ segment: ElementSegment, index: Int, in co
             throw WasmError.invalid("type mismatch: function indices in an element segment of type \(typeName(type))")
         }
     case .expressions(let expressions):
+        try context.require(.referenceTypes, for: "an element segment of expressions")
         for (i, expression) in expressions.enumerated() {
             try context.validateConstant(expression, type: type, place: "item \(i) of elem segment \(index)")
         }
