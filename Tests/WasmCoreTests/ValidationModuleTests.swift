@@ -140,6 +140,15 @@ final class ValidationModuleTests: XCTestCase {
         XCTAssertValid(m)
     }
 
+    func testDeepNestingUsesNoNativeRecursion() {
+        let depth = 100_000
+        var body = [Instruction](repeating: .block(.block, .empty), count: depth)
+        body += [Instruction](repeating: .op(.end), count: depth)
+        XCTAssertValid(F.function([], [], body))
+        body.removeLast()
+        XCTAssertInvalid(F.function([], [], body), "unclosed block")
+    }
+
     func testBrokenIndicesNeverCrash() {
         var m = Module()
         m.imports = [Import(module: "m", name: "f", descriptor: .function(typeIndex: UInt32.max))]

@@ -199,7 +199,7 @@ struct CodeValidator {
                 guard label.labelTypes.count == arity else {
                     throw WasmError.invalid("type mismatch: br_table targets have different arities")
                 }
-                let popped = try stacks.pop(label.labelTypes)
+                let popped = try stacks.popReturning(label.labelTypes)
                 for t in popped { stacks.push(t) }
             }
             try stacks.pop(defaultLabel.labelTypes)

@@ -1,9 +1,9 @@
 /// Spec: core/valid/types — the validity of types, and the features that gate them.
 extension ValidationContext {
     /// Fails unless `feature` is enabled, naming what needed it.
-    func require(_ feature: Feature, for what: String) throws {
+    func require(_ feature: Feature, for what: @autoclosure () -> String) throws {
         guard features.contains(feature) else {
-            throw WasmError.invalid("\(what) requires the \(feature.rawValue) feature")
+            throw WasmError.invalid("\(what()) requires the \(feature.rawValue) feature")
         }
     }
 
