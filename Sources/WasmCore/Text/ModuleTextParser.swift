@@ -105,7 +105,8 @@ struct ModuleTextParser {
             c.position = keywordPosition
             throw c.unexpected()
         }
-        try c.skipToClosingParen()
+        c.position = start
+        try c.skipSExpression()
         fields.append((start, index))
     }
 
@@ -158,7 +159,10 @@ struct ModuleTextParser {
             features: features, allowNames: allowNames, typeIndex: typeResolver)
         if let explicit {
             if hasInline {
-                guard Int(explicit) < module.types.count, module.types[Int(explicit)] == inline else {
+                guard Int(explicit) < module.types.count else {
+                    throw WasmError(.malformed, "unknown type", at: location)
+                }
+                guard module.types[Int(explicit)] == inline else {
                     throw WasmError(.malformed, "inline function type", at: location)
                 }
                 return (explicit, names)
@@ -277,7 +281,7 @@ struct ModuleTextParser {
                     limits: Limits(min: n, max: n, addressType: addressType), elementType: elementType)))
                 let offset: Instruction = addressType == .i64 ? Instruction(.i64Const, .i64(0)) : Instruction(.i32Const, .i32(0))
                 module.elements.append(ElementSegment(
-                    type: elementType, items: items, mode: .active(table: index, offset: [offset])))
+                    type: elementType, items: items, mode: .active(table: index, offset: [offset]), namesTable: true))
                 return
             }
             // `(table reftype limits ...)` is not a table type.
@@ -396,6 +400,7 @@ struct ModuleTextParser {
     private mutating func parseElementSegment() throws {
         _ = c.takeIdentifier()
         var mode = ElementSegment.Mode.passive
+        var namesTable = false
         if c.takeKeyword("declare") {
             mode = .declarative
         } else {
@@ -403,6 +408,7 @@ struct ModuleTextParser {
             if c.takeLeftParen("table") {
                 table = try c.parseIndex(tables)
                 try c.expectRightParen()
+                namesTable = true
             }
             if c.peekLeftParen() && !c.peekLeftParen("ref") {
                 mode = .active(table: table ?? 0, offset: try parseOffset())
@@ -421,7 +427,7 @@ struct ModuleTextParser {
             guard case .active = mode else { throw c.unexpected() }
             items = try parseElementList(type: type, allowBareIndices: true)
         }
-        module.elements.append(ElementSegment(type: type, items: items, mode: mode))
+        module.elements.append(ElementSegment(type: type, items: items, mode: mode, namesTable: namesTable))
     }
 
     /// Spec: core/text/modules — the items of an element segment: function indices, or element
