@@ -35,6 +35,9 @@ final class ValidationModuleTests: XCTestCase {
         // Names are distinct by code points, not by canonical equivalence (names.wast).
         m.exports = [Export(name: "\u{212B}", descriptor: .function(0)), Export(name: "\u{C5}", descriptor: .function(0))]
         XCTAssertValid(m)
+        m.exports = [Export(name: "\u{212B}", descriptor: .function(0))]
+        XCTAssertNotNil(try? validateModule(m).export(named: "\u{212B}"))
+        XCTAssertNil(try? validateModule(m).export(named: "\u{C5}"))
     }
 
     func testTags() throws {
