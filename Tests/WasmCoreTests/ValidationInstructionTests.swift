@@ -64,7 +64,7 @@ final class ValidationInstructionTests: XCTestCase {
         m.types.append(FunctionType(parameters: [.i32, .i32], results: []))
         m.functions[0].body = [.i32(1), .i32(2), .block(.block, .typeIndex(1)), .op(.drop), .op(.drop), .op(.end)]
         XCTAssertValid(m)
-        XCTAssertInvalid(m, "a block type with parameters", features: .mvp)
+        XCTAssertInvalid(m, "a block type given by a type index requires the multi-value feature", features: .mvp)
         XCTAssertInvalid(F.function([], [], [.block(.block, .typeIndex(9)), .op(.end)]), "unknown type 9")
     }
 

@@ -202,7 +202,9 @@ private func validateElementSegment(_ segment: ElementSegment, index: Int, in co
     case .passive:
         try context.require(.bulkMemory, for: "a passive element segment")
     case .declarative:
-        try context.require(.referenceTypes, for: "a declarative element segment")
+        // Introduced with reference types, but gated like the other new segment forms of bulk
+        // memory (as wasm-tools does).
+        try context.require(.bulkMemory, for: "a declarative element segment")
     case .active(let tableIndex, let offset):
         let table = try context.table(tableIndex)
         guard matches(segment.type, table.elementType) else {
