@@ -115,6 +115,25 @@ final class ValidationInstructionTests: XCTestCase {
         XCTAssertValid(mutable)
     }
 
+    func testNonDefaultableLocalsMustBeSetBeforeUse() {
+        let features = Features.wasm2.with(.functionReferences)
+        let nonNull = ValueType.reference(ReferenceType(isNullable: false, heapType: .func))
+        let declare: (inout Module) -> Void = {
+            $0.elements = [ElementSegment(type: .funcRef, items: .functions([0]), mode: .declarative)]
+        }
+        XCTAssertInvalid(F.function([], [], locals: [nonNull], [.index(.localGet, 0), .op(.drop)], configure: declare),
+                         "uninitialized local 0", features: features)
+        XCTAssertValid(F.function([], [], locals: [nonNull], [
+            .index(.refFunc, 0), .index(.localSet, 0), .index(.localGet, 0), .op(.drop),
+        ], configure: declare), features: features)
+        // Initialization inside a block is forgotten at its end.
+        XCTAssertInvalid(F.function([], [], locals: [nonNull], [
+            .block(.block, .empty), .index(.refFunc, 0), .index(.localSet, 0), .op(.end), .index(.localGet, 0), .op(.drop),
+        ], configure: declare), "uninitialized local 0", features: features)
+        // Parameters always hold their arguments.
+        XCTAssertValid(F.function([nonNull], [], [.index(.localGet, 0), .op(.drop)]), features: features)
+    }
+
     func testSelect() {
         XCTAssertValid(F.function([], [.i32], [.i32(1), .i32(2), .i32(0), .op(.select)]))
         XCTAssertInvalid(F.function([], [.i32], [.i32(1), .i64(2), .i32(0), .op(.select)]), "type mismatch")

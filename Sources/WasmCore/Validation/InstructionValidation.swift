@@ -11,7 +11,15 @@ struct CodeValidator {
     /// Starts an expression or function body whose result must be `results`: the outermost block.
     init(context: ValidationContext, results: [ValueType]) {
         self.context = context
+        if !context.locals.allSatisfy(\.isDefaultable) {
+            stacks.localIsInitialized = context.locals.map(\.isDefaultable)
+        }
         stacks.pushControl(.block, [], results)
+    }
+
+    /// Marks the parameters as initialized (they hold the arguments), whatever their type.
+    mutating func initializeParameters(_ count: Int) {
+        for i in 0..<min(count, stacks.localIsInitialized.count) { stacks.localIsInitialized[i] = true }
     }
 
     /// Validates every instruction of `body`, then its implicit final `end`; `place` names the
@@ -255,14 +263,21 @@ struct CodeValidator {
             stacks.push(t)
 
         case .localGet:
-            stacks.push(try context.local(index(instruction)))
+            let x = try index(instruction)
+            let t = try context.local(x)
+            try stacks.requireInitialized(Int(x))
+            stacks.push(t)
 
         case .localSet:
-            try stacks.pop(try context.local(index(instruction)))
+            let x = try index(instruction)
+            try stacks.pop(try context.local(x))
+            stacks.initialize(Int(x))
 
         case .localTee:
-            let t = try context.local(index(instruction))
+            let x = try index(instruction)
+            let t = try context.local(x)
             try stacks.pop(t)
+            stacks.initialize(Int(x))
             stacks.push(t)
 
         case .globalGet:

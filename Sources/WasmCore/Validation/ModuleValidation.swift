@@ -237,6 +237,7 @@ private func validateFunction(_ function: Function, index: Int, in moduleContext
     context.locals = type.parameters + function.locals
     context.returnTypes = type.results
     var validator = CodeValidator(context: context, results: type.results)
+    validator.initializeParameters(type.parameters.count)
     try validator.validate(function.body, place: "function \(index)")
 }
 
