@@ -1,9 +1,10 @@
 /// Spec: core/valid/modules — validates a module under `features` and returns its import and
 /// export types (and those of its index spaces), or throws the first rule it breaks.
 ///
-/// The checks run in the order of the reference interpreter (`valid.ml`, `check_module`), so that a
-/// module breaking two rules reports the one the test suites expect: imports, types, globals,
-/// tables, memories, element and data segments, functions, start function, exports.
+/// The checks run in about the order of the reference interpreter (`valid.ml`, `check_module`), so
+/// that a module breaking two rules reports the one the test suites expect: types, imports, the
+/// types of tables and memories (as they enter the context), globals, element and data segments,
+/// functions, start function, exports, and last the number of memories.
 public func validateModule(_ module: Module, features: Features = .wasm2) throws -> ModuleTypes {
     do {
         return try checkModule(module, features: features)
