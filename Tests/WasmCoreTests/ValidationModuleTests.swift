@@ -152,6 +152,18 @@ final class ValidationModuleTests: XCTestCase {
         XCTAssertInvalid(F.function([], [], body), "unclosed block")
     }
 
+    func testExternalTypesOnTheirOwn() throws {
+        try validateExternalType(.function(FunctionType(parameters: [.v128])))
+        XCTAssertThrowsError(try validateExternalType(.function(FunctionType(parameters: [.v128])), features: .mvp))
+        XCTAssertThrowsError(try validateExternalType(.memory(MemoryType(limits: Limits(min: 2, max: 1))))) { error in
+            XCTAssertEqual((error as? WasmError)?.message, "size minimum must not be greater than maximum")
+        }
+        let typed = ValueType.reference(ReferenceType(isNullable: true, heapType: .concrete(0)))
+        let features = Features.wasm2.with(.functionReferences)
+        XCTAssertThrowsError(try validateExternalType(.global(GlobalType(mutability: .constant, valueType: typed)), features: features))
+        try validateExternalType(.global(GlobalType(mutability: .constant, valueType: typed)), types: [FunctionType()], features: features)
+    }
+
     func testBrokenIndicesNeverCrash() {
         var m = Module()
         m.imports = [Import(module: "m", name: "f", descriptor: .function(typeIndex: UInt32.max))]

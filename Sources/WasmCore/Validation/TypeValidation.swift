@@ -121,3 +121,22 @@ func typeName(_ type: ValueType?) -> String {
 func typeNames(_ types: [ValueType?]) -> String {
     "[" + types.map(typeName).joined(separator: " ") + "]"
 }
+
+/// Spec: core/valid/types — validates an external type on its own (as a component's core type
+/// definitions or module types need): its value types, limits and feature gates. `types` are the
+/// function types that concrete heap types may name.
+public func validateExternalType(_ type: ExternalType, types: [FunctionType] = [], features: Features = .wasm2) throws {
+    var context = ValidationContext(features: features)
+    context.types = types
+    switch type {
+    case .function(let f): try context.validate(f)
+    case .table(let t): try context.validate(t)
+    case .memory(let m): try context.validate(m)
+    case .global(let g):
+        try context.validate(g)
+    case .tag(let f):
+        try context.require(.exceptions, for: "a tag")
+        try context.validate(f)
+        guard f.results.isEmpty else { throw WasmError.invalid("non-empty tag result type") }
+    }
+}
