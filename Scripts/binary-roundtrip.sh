@@ -42,5 +42,20 @@ PY
 echo "text-format modules:   $(ls "$OUT/text" | wc -l)"
 echo "binary-format modules: $(ls "$OUT/binary" | wc -l)"
 swift build --build-tests >/dev/null
-CMREF_BINARY_CORPUS="$OUT/text" swift test --skip-build --filter BinaryRoundTripCorpusTests 2>&1 | grep -E "corpus|error" | head -40
-CMREF_BINARY_CORPUS="$OUT/binary" swift test --skip-build --filter BinaryRoundTripCorpusTests 2>&1 | grep -E "corpus" | head -5
+mkdir -p "$OUT/printed"
+CMREF_PRINT_DIR="$OUT/printed" CMREF_BINARY_CORPUS="$OUT/text" swift test --skip-build --filter BinaryRoundTripCorpusTests 2>&1 | grep -E "corpus|error" | head -40 || true
+CMREF_BINARY_CORPUS="$OUT/binary" swift test --skip-build --filter BinaryRoundTripCorpusTests 2>&1 | grep -E "corpus" | head -5 || true
+
+# The printer against wasm-tools: its text of each module must parse back to the same bytes.
+: > "$OUT/printed.diff"
+for wat in "$OUT"/printed/*.wat; do
+  name=$(basename "$wat" .wat)
+  if ! { "$WASM_TOOLS" parse "$wat" -o "$OUT/printed/$name.wasm" 2>>"$OUT/printed.diff" \
+         && "$WASM_TOOLS" strip --all "$OUT/printed/$name.wasm" -o "$OUT/printed/$name.stripped.wasm" \
+         && cmp -s "$OUT/printed/$name.stripped.wasm" "$OUT/text/$name.wasm"; }; then
+    echo "differs: $name" >> "$OUT/printed.diff"
+  fi
+done
+total=$(ls "$OUT"/printed/*.wat | wc -l)
+bad=$(grep -c '^differs: ' "$OUT/printed.diff" || true)
+echo "printer: $((total - bad)) of $total printed modules parse (wasm-tools) back to the same bytes; see $OUT/printed.diff"
