@@ -87,6 +87,18 @@ final class BinaryRobustnessTests: XCTestCase {
         }
     }
 
+    func testDeepNestingIsNeitherRecursiveNorQuadratic() throws {
+        let depth = 100_000
+        var m = Module()
+        m.types = [FunctionType()]
+        m.functions = [Function(typeIndex: 0, body:
+            Array(repeating: Instruction(.block, .block(.empty)), count: depth) + Array(repeating: Instruction(.end), count: depth))]
+        let bytes = encodeModule(m)
+        XCTAssertEqual(try decodeModule(bytes), m)
+        let text = printModule(m)
+        XCTAssertLessThan(text.utf8.count, depth * 2 * (2 * ModulePrinter.maximumIndentation + 20))
+    }
+
     func testHugeCountsAreRejectedNotAllocated() {
         // A function declaring 2^32-1 locals, and vectors claiming more elements than bytes.
         let header: [UInt8] = [0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00]

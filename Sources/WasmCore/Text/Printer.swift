@@ -64,6 +64,9 @@ struct ModulePrinter {
         }
     }
 
+    /// The deepest indentation, so that deeply nested blocks keep the output linear in the module's size.
+    static let maximumIndentation = 32
+
     /// Spec: core/text/modules#functions — `(func (type x) (local t*) instr*)`, one instruction a line.
     private mutating func function(_ f: Function, index: Int) {
         var head = "(func (;\(index);) (type \(f.typeIndex))"
@@ -72,7 +75,7 @@ struct ModulePrinter {
         var depth = 2
         for instruction in f.body {
             if instruction.opcode == .end || instruction.opcode == .else { depth = max(2, depth - 1) }
-            output += String(repeating: "  ", count: depth) + self.instruction(instruction) + "\n"
+            output += String(repeating: "  ", count: Swift.min(depth, Self.maximumIndentation)) + self.instruction(instruction) + "\n"
             switch instruction.opcode {
             case .block, .loop, .if, .else: depth += 1
             default: break
