@@ -106,7 +106,7 @@ final class TextParserSuiteTests: XCTestCase {
                     if error.kind == .malformed && error.message.hasPrefix(expected) {
                         rejected += 1
                     } else {
-                        failures.append("\(m.file):\(m.line): got \"\(error.message)\", expected \"\(expected)\"")
+                        failures.append("\(m.file):\(m.line): got \"\(error.message)\", expected \"\(expected)\" in \(m.text.prefix(120))")
                     }
                 }
             }

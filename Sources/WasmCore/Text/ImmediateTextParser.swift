@@ -13,7 +13,10 @@ extension ModuleTextParser {
         let (inline, _) = try c.parseParametersAndResults(features: features, allowNames: false, typeIndex: typeResolver)
         if let explicit {
             if hasInline {
-                guard Int(explicit) < module.types.count, module.types[Int(explicit)] == inline else {
+                guard Int(explicit) < module.types.count else {
+                    throw WasmError(.malformed, "unknown type", at: location)
+                }
+                guard module.types[Int(explicit)] == inline else {
                     throw WasmError(.malformed, "inline function type", at: location)
                 }
             }
@@ -100,9 +103,9 @@ extension ModuleTextParser {
                 memory = try c.parseIndex(memories)
             }
             let argument = try parseMemoryArgument(natural: natural, memory: memory)
-            immediate = .memoryLane(argument, lane: try parseLaneIndex(lanes))
+            immediate = .memoryLane(argument, lane: try parseLaneIndex())
         case .lane(let count):
-            immediate = .lane(try parseLaneIndex(count))
+            immediate = .lane(try parseLaneIndex())
         case .shuffle:
             immediate = .shuffle(try parseShuffleLanes())
         case .i32:
@@ -178,9 +181,12 @@ extension ModuleTextParser {
     }
 
     /// Spec: core/text/instructions (vector) — a lane index: a `u8` ("malformed lane index" otherwise).
-    private mutating func parseLaneIndex(_ count: UInt8) throws -> UInt8 {
+    ///
+    /// In a shuffle any number literal that is not a `u8` is a malformed lane index; elsewhere only
+    /// an unsigned one is (a signed or float literal is "unexpected token").
+    private mutating func parseLaneIndex(shuffle: Bool = false) throws -> UInt8 {
         guard let t = c.peek else { throw c.unexpected() }
-        guard t.isNumber else { throw c.unexpected() }
+        guard t.isNumber, shuffle || t.kind == .unsigned else { throw c.unexpected() }
         guard t.kind == .unsigned, let v = NumberLiteral.unsignedValue(c.bytes(of: t)), v <= 255 else {
             throw c.error("malformed lane index", at: t)
         }
@@ -191,15 +197,22 @@ extension ModuleTextParser {
     /// The number of literal-like tokens (numbers and reserved tokens) that come next.
     private func literalRun() -> Int {
         var n = 0
-        while let t = c.peek(n), t.isNumber || t.kind == .reserved { n += 1 }
+        while let t = c.peek(n), t.isNumber || t.kind == .reserved || isNaNOrInfinityLike(t) { n += 1 }
         return n
+    }
+
+    /// A keyword that looks like a malformed `nan`/`inf` literal (`nan:1`), which still counts as a lane.
+    private func isNaNOrInfinityLike(_ t: Token) -> Bool {
+        guard t.kind == .keyword else { return false }
+        let text = c.text(of: t)
+        return text.hasPrefix("nan") || text.hasPrefix("inf")
     }
 
     /// Spec: core/text/instructions (vector) — the 16 lane indices of `i8x16.shuffle`.
     private mutating func parseShuffleLanes() throws -> [UInt8] {
         guard literalRun() == 16 else { throw c.error("invalid lane length") }
         var lanes: [UInt8] = []
-        for _ in 0..<16 { lanes.append(try parseLaneIndex(32)) }
+        for _ in 0..<16 { lanes.append(try parseLaneIndex(shuffle: true)) }
         return lanes
     }
 

@@ -105,7 +105,8 @@ struct ModuleTextParser {
             c.position = keywordPosition
             throw c.unexpected()
         }
-        try c.skipToClosingParen()
+        c.position = start
+        try c.skipSExpression()
         fields.append((start, index))
     }
 
@@ -158,7 +159,10 @@ struct ModuleTextParser {
             features: features, allowNames: allowNames, typeIndex: typeResolver)
         if let explicit {
             if hasInline {
-                guard Int(explicit) < module.types.count, module.types[Int(explicit)] == inline else {
+                guard Int(explicit) < module.types.count else {
+                    throw WasmError(.malformed, "unknown type", at: location)
+                }
+                guard module.types[Int(explicit)] == inline else {
                     throw WasmError(.malformed, "inline function type", at: location)
                 }
                 return (explicit, names)

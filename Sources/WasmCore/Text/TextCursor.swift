@@ -219,15 +219,10 @@ public struct TextCursor {
     public var peekUnsigned: Bool { peek?.kind == .unsigned }
 
     /// Spec: core/text/values — `iN` for N <= 64, as an N-bit pattern ("constant out of range" beyond it).
-    /// A token that is no integer literal is "unknown operator" (the reference lexer's verdict).
+    /// Another token is "unexpected token" (or "unknown operator" when reserved or an unknown keyword).
     public mutating func expectInteger(bitWidth: Int) throws -> UInt64 {
         guard let t = peek else { throw unexpected() }
-        guard t.kind == .unsigned || t.kind == .signed else {
-            if t.kind == .float || t.kind == .reserved || t.kind == .keyword {
-                throw error("unknown operator \(text(of: t))", at: t)
-            }
-            throw unexpected()
-        }
+        guard t.kind == .unsigned || t.kind == .signed else { throw unexpected() }
         guard let v = NumberLiteral.integerBits(bytes(of: t), bitWidth: bitWidth) else {
             throw error("constant out of range", at: t)
         }
@@ -246,8 +241,7 @@ public struct TextCursor {
     /// Spec: core/text/values — `fN`, as its bits ("constant out of range" when it rounds to infinity).
     public mutating func expectFloat(_ format: NumberLiteral.FloatFormat) throws -> UInt64 {
         guard let t = peek else { throw unexpected() }
-        guard t.isNumber || t.kind == .keyword || t.kind == .reserved else { throw unexpected() }
-        guard t.isNumber else { throw error("unknown operator \(text(of: t))", at: t) }
+        guard t.isNumber else { throw unexpected() }
         guard let v = NumberLiteral.floatBits(bytes(of: t), format: format) else {
             throw error("constant out of range", at: t)
         }

@@ -69,11 +69,9 @@ extension TextCursor {
             position += 2
             if peekIdentifier {
                 guard allowNames else { throw unexpected() }
-                let at = location
                 let name = takeIdentifier()
                 type.parameters.append(try parseValueType(features: features, typeIndex: typeIndex))
                 names.append(name)
-                _ = at
             } else {
                 while !peekRightParen {
                     type.parameters.append(try parseValueType(features: features, typeIndex: typeIndex))
@@ -89,6 +87,8 @@ extension TextCursor {
             }
             try expectRightParen()
         }
+        // Parameters come before results.
+        if peekLeftParen("param") { throw unexpected() }
         return (type, names)
     }
 

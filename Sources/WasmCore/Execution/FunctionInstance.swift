@@ -1,0 +1,30 @@
+/// A host function: called with the store (so it may call back into wasm) and its arguments,
+/// it returns its results or throws (a `WasmError` trap, typically).
+public typealias HostFunction = (Store, [Value]) throws -> [Value]
+
+/// Spec: core/exec/runtime#function-instances — a function: its type, and either its module
+/// instance and code, or a host function.
+public final class FunctionInstance {
+    enum Kind {
+        case wasm(ModuleInstance, Function)
+        case host(HostFunction)
+    }
+
+    public let type: FunctionType
+    /// The store's interned id of `type`.
+    let typeID: Int
+    public let address: FunctionAddress
+    let kind: Kind
+    /// The function body translated for the interpreter, made on first call.
+    var compiled: CompiledFunction?
+
+    init(type: FunctionType, typeID: Int, address: FunctionAddress, kind: Kind) {
+        self.type = type
+        self.typeID = typeID
+        self.address = address
+        self.kind = kind
+    }
+
+    /// Whether this is a host function.
+    public var isHost: Bool { if case .host = kind { return true } else { return false } }
+}

@@ -1,0 +1,531 @@
+/// The value stack of one invocation: locals and operands of all its frames, as 64-bit slots.
+final class ValueStack {
+    let base: UnsafeMutablePointer<UInt64>
+    let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        self.base = UnsafeMutablePointer<UInt64>.allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+}
+
+/// One suspended activation on the interpreter's explicit frame stack.
+///
+/// Spec: core/exec/runtime#frames — a frame: the function's locals (at `fp`) and its module instance;
+/// the continuation (`pc`) is where the caller resumes.
+struct Frame {
+    var code: CompiledFunction
+    var instance: ModuleInstance
+    var pc: Int
+    var fp: UnsafeMutablePointer<UInt64>
+}
+
+/// Traps of the interpreter, by the suite's wording.
+enum Trap {
+    static let unreachable = WasmError(.trap, "unreachable")
+    static let memoryOutOfBounds = WasmError(.trap, "out of bounds memory access")
+    static let tableOutOfBounds = WasmError(.trap, "out of bounds table access")
+    static let undefinedElement = WasmError(.trap, "undefined element")
+    static let uninitializedElement = WasmError(.trap, "uninitialized element")
+    static let indirectCallTypeMismatch = WasmError(.trap, "indirect call type mismatch")
+    static let callStackExhausted = WasmError(.exhaustion, "call stack exhausted")
+    static let fuelExhausted = WasmError(.exhaustion, "fuel exhausted")
+    static let simdUnsupported = WasmError(.trap, "SIMD not supported yet: cannot execute v128 code")
+}
+
+@inline(__always) private func u32(_ s: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: s) }
+@inline(__always) private func s32(_ s: UInt64) -> Int32 { Int32(truncatingIfNeeded: s) }
+@inline(__always) private func s64(_ s: UInt64) -> Int64 { Int64(bitPattern: s) }
+@inline(__always) private func f32(_ s: UInt64) -> Float { Float(bitPattern: UInt32(truncatingIfNeeded: s)) }
+@inline(__always) private func f64(_ s: UInt64) -> Double { Double(bitPattern: s) }
+@inline(__always) private func slot(_ v: UInt32) -> UInt64 { UInt64(v) }
+@inline(__always) private func slot(_ v: Int32) -> UInt64 { UInt64(UInt32(bitPattern: v)) }
+@inline(__always) private func slot(_ v: Int64) -> UInt64 { UInt64(bitPattern: v) }
+@inline(__always) private func slot(_ v: Float) -> UInt64 { UInt64(v.bitPattern) }
+@inline(__always) private func slot(_ v: Double) -> UInt64 { v.bitPattern }
+@inline(__always) private func slot(_ b: Bool) -> UInt64 { b ? 1 : 0 }
+
+extension Store {
+    /// Spec: core/exec/modules#invocation — invokes a function with arguments, returning its results.
+    ///
+    /// Arguments must match the function's parameter types (an embedder error otherwise, reported as
+    /// `.usage`). Traps and exhaustion are thrown as `WasmError`s; the store stays usable afterwards.
+    public func invoke(_ function: FunctionInstance, _ arguments: [Value]) throws -> [Value] {
+        let params = function.type.parameters
+        guard arguments.count == params.count else {
+            throw WasmError(.usage, "wrong number of arguments: expected \(params.count), got \(arguments.count)")
+        }
+        for (a, t) in zip(arguments, params) where !a.isOfType(t) {
+            throw WasmError(.usage, "argument \(a) is not of type \(t)")
+        }
+        switch function.kind {
+        case .host(let body):
+            guard callDepth < bounds.maxCallDepth else { throw Trap.callStackExhausted }
+            callDepth += 1
+            defer { callDepth -= 1 }
+            return try checkedHostResults(function, try body(self, arguments))
+        case .wasm:
+            let stack = stackPool.popLast() ?? ValueStack(capacity: bounds.maxStackSlots)
+            defer { stackPool.append(stack) }
+            guard params.count + 1 < stack.capacity else { throw Trap.callStackExhausted }
+            for (i, a) in arguments.enumerated() { stack.base[i] = Slot.encode(a) }
+            try execute(function, stack: stack)
+            return function.type.results.enumerated().map { i, t in Slot.decode(stack.base[i], as: t) }
+        }
+    }
+
+    /// Checks a host function's results against its type.
+    func checkedHostResults(_ function: FunctionInstance, _ results: [Value]) throws -> [Value] {
+        let types = function.type.results
+        guard results.count == types.count, zip(results, types).allSatisfy({ $0.isOfType($1) }) else {
+            throw WasmError(.trap, "host function returned results not of its type \(types)")
+        }
+        return results
+    }
+
+    /// The translated body of a wasm function, translating it on first use.
+    @inline(__always)
+    func compiled(_ function: FunctionInstance) throws -> CompiledFunction {
+        if let c = function.compiled { return c }
+        guard case .wasm(let module, let code) = function.kind else { throw WasmError(.trap, "not a wasm function") }
+        var translator = Translator(instance: module)
+        let c = try translator.translate(code, type: function.type)
+        function.compiled = c
+        return c
+    }
+
+    /// Spec: core/exec/instructions — runs a wasm function whose arguments are at the bottom of `stack`,
+    /// leaving its results there. Calls between wasm functions push `Frame`s on an explicit stack; only
+    /// host functions (which may re-enter through `invoke`) use the Swift stack.
+    func execute(_ entry: FunctionInstance, stack: ValueStack) throws {
+        guard case .wasm(let entryModule, _) = entry.kind else { return }
+        let depthBase = callDepth
+        defer { callDepth = depthBase }
+        let maxDepth = bounds.maxCallDepth
+        guard depthBase < maxDepth else { throw Trap.callStackExhausted }
+        let stackEnd = stack.base + stack.capacity
+        var fuel = bounds.fuel ?? Int.max
+
+        var code = try compiled(entry)
+        var instance = entryModule
+        var fp = stack.base
+        guard fp + code.frameSize <= stackEnd else { throw Trap.callStackExhausted }
+        (fp + code.parameterCount).initialize(repeating: 0, count: code.localCount - code.parameterCount)
+        var sp = fp + code.localCount
+        var ops = code.ops
+        var pc = 0
+        var memory: MemoryInstance? = instance.memories.first
+        var frames: [Frame] = []
+        frames.reserveCapacity(16)
+
+        /// Enters a function: pushes the current frame and switches to the callee (wasm), or calls it (host).
+        @inline(__always)
+        func call(_ callee: FunctionInstance) throws {
+            fuel &-= 1
+            if fuel < 0 { throw Trap.fuelExhausted }
+            switch callee.kind {
+            case .wasm(let calleeModule, _):
+                let c = try compiled(callee)
+                guard depthBase + frames.count + 1 < maxDepth else { throw Trap.callStackExhausted }
+                let newFp = sp - c.parameterCount
+                guard newFp + c.frameSize <= stackEnd else { throw Trap.callStackExhausted }
+                frames.append(Frame(code: code, instance: instance, pc: pc, fp: fp))
+                (newFp + c.parameterCount).initialize(repeating: 0, count: c.localCount - c.parameterCount)
+                fp = newFp
+                sp = newFp + c.localCount
+                code = c
+                ops = c.ops
+                pc = 0
+                if calleeModule !== instance {
+                    instance = calleeModule
+                    memory = instance.memories.first
+                }
+            case .host(let body):
+                let params = callee.type.parameters
+                var arguments: [Value] = []
+                arguments.reserveCapacity(params.count)
+                let argBase = sp - params.count
+                for (i, t) in params.enumerated() { arguments.append(Slot.decode(argBase[i], as: t)) }
+                sp = argBase
+                callDepth = depthBase + frames.count + 1
+                guard callDepth < maxDepth else { throw Trap.callStackExhausted }
+                let results = try checkedHostResults(callee, try body(self, arguments))
+                callDepth = depthBase
+                for r in results {
+                    sp.pointee = Slot.encode(r)
+                    sp += 1
+                }
+            }
+        }
+
+        @inline(__always)
+        func branch(_ target: Int32, _ arity: Int32, _ drop: Int32) throws {
+            if drop > 0 {
+                let a = Int(arity)
+                (sp - a - Int(drop)).update(from: sp - a, count: a)
+                sp -= Int(drop)
+            }
+            pc = Int(target)
+            fuel &-= 1
+            if fuel < 0 { throw Trap.fuelExhausted }
+        }
+
+        @inline(__always)
+        func address(_ offset: UInt64, _ size: Int) throws -> (MemoryInstance, Int) {
+            guard let m = memory, let ea = m.checkedRange(UInt64(u32(sp[-1])), offset: offset, size: size) else {
+                throw Trap.memoryOutOfBounds
+            }
+            return (m, ea)
+        }
+
+        @inline(__always)
+        func storeAddress(_ offset: UInt64, _ size: Int) throws -> (MemoryInstance, Int, UInt64) {
+            let value = sp[-1]
+            sp -= 2
+            guard let m = memory, let ea = m.checkedRange(UInt64(u32(sp[0])), offset: offset, size: size) else {
+                throw Trap.memoryOutOfBounds
+            }
+            return (m, ea, value)
+        }
+
+        while true {
+            let op = ops[pc]
+            pc += 1
+            switch op {
+            // Spec: core/exec/instructions#control-instructions
+            case .unreachable:
+                throw Trap.unreachable
+            case .simdUnsupported:
+                throw Trap.simdUnsupported
+            case .jump(let target):
+                pc = Int(target)
+                fuel &-= 1
+                if fuel < 0 { throw Trap.fuelExhausted }
+            case .jumpIfZero(let target):
+                sp -= 1
+                if sp[0] == 0 { pc = Int(target) }
+            case .br(let target, let arity, let drop):
+                try branch(target, arity, drop)
+            case .brIf(let target, let arity, let drop):
+                sp -= 1
+                if sp[0] != 0 { try branch(target, arity, drop) }
+            case .brTable(let t):
+                sp -= 1
+                let table = code.branchTables[Int(t)]
+                let i = Int(u32(sp[0]))
+                let b = i < table.count - 1 ? table[i] : table[table.count - 1]
+                try branch(b.target, b.arity, b.drop)
+            case .return:
+                let n = code.resultCount
+                if n == 1 {
+                    fp[0] = sp[-1]
+                } else if n > 0 {
+                    fp.update(from: sp - n, count: n)
+                }
+                sp = fp + n
+                guard let caller = frames.popLast() else { return }
+                code = caller.code
+                ops = code.ops
+                pc = caller.pc
+                fp = caller.fp
+                if caller.instance !== instance {
+                    instance = caller.instance
+                    memory = instance.memories.first
+                }
+            case .call(let f):
+                try call(instance.functions[Int(f)])
+            case .callIndirect(let type, let t):
+                sp -= 1
+                let table = instance.tables[Int(t)]
+                let i = Int(u32(sp[0]))
+                guard i < table.elements.count else { throw Trap.undefinedElement }
+                let element = table.elements[i]
+                guard element != 0, let callee = function(at: Int(element - 1)) else { throw Trap.uninitializedElement }
+                guard callee.typeID == instance.typeIDs[Int(type)] else { throw Trap.indirectCallTypeMismatch }
+                try call(callee)
+
+            // Spec: core/exec/instructions#parametric-instructions
+            case .drop:
+                sp -= 1
+            case .select:
+                sp -= 2
+                if sp[1] == 0 { sp[-1] = sp[0] }
+
+            // Spec: core/exec/instructions#variable-instructions
+            case .localGet(let i):
+                sp[0] = fp[Int(i)]
+                sp += 1
+            case .localSet(let i):
+                sp -= 1
+                fp[Int(i)] = sp[0]
+            case .localTee(let i):
+                fp[Int(i)] = sp[-1]
+            case .globalGet(let i):
+                sp[0] = instance.globals[Int(i)].slot
+                sp += 1
+            case .globalSet(let i):
+                sp -= 1
+                instance.globals[Int(i)].slot = sp[0]
+
+            // Spec: core/exec/instructions#table-instructions
+            case .tableGet(let t):
+                let table = instance.tables[Int(t)]
+                let i = Int(u32(sp[-1]))
+                guard i < table.elements.count else { throw Trap.tableOutOfBounds }
+                sp[-1] = table.elements[i]
+            case .tableSet(let t):
+                sp -= 2
+                let table = instance.tables[Int(t)]
+                let i = Int(u32(sp[0]))
+                guard i < table.elements.count else { throw Trap.tableOutOfBounds }
+                table.elements[i] = sp[1]
+            case .tableSize(let t):
+                sp[0] = UInt64(instance.tables[Int(t)].elements.count)
+                sp += 1
+            case .tableGrow(let t):
+                sp -= 1
+                let n = UInt64(u32(sp[0]))
+                let old = instance.tables[Int(t)].grow(by: n, initial: sp[-1])
+                sp[-1] = old.map { UInt64($0) } ?? UInt64(UInt32.max)
+            case .tableFill(let t):
+                sp -= 3
+                try Operations.tableFill(instance.tables[Int(t)], at: UInt64(u32(sp[0])), value: sp[1], count: UInt64(u32(sp[2])))
+            case .tableCopy(let d, let s):
+                sp -= 3
+                try Operations.tableCopy(
+                    to: instance.tables[Int(d)], at: UInt64(u32(sp[0])), from: instance.tables[Int(s)],
+                    at: UInt64(u32(sp[1])), count: UInt64(u32(sp[2])))
+            case .tableInit(let e, let t):
+                sp -= 3
+                try Operations.tableInit(
+                    instance.tables[Int(t)], at: UInt64(u32(sp[0])), from: instance.elements[Int(e)],
+                    at: UInt64(u32(sp[1])), count: UInt64(u32(sp[2])))
+            case .elemDrop(let e):
+                instance.elements[Int(e)].drop()
+
+            // Spec: core/exec/instructions#reference-instructions
+            case .refIsNull:
+                sp[-1] = slot(sp[-1] == 0)
+            case .refFunc(let f):
+                sp[0] = UInt64(instance.functions[Int(f)].address) &+ 1
+                sp += 1
+
+            // Spec: core/exec/instructions#memory-instructions — loads
+            case .i32Load(let o):
+                let (m, ea) = try address(o, 4); sp[-1] = UInt64(m.load(ea, as: UInt32.self))
+            case .i64Load(let o):
+                let (m, ea) = try address(o, 8); sp[-1] = m.load(ea, as: UInt64.self)
+            case .f32Load(let o):
+                let (m, ea) = try address(o, 4); sp[-1] = UInt64(m.load(ea, as: UInt32.self))
+            case .f64Load(let o):
+                let (m, ea) = try address(o, 8); sp[-1] = m.load(ea, as: UInt64.self)
+            case .i32Load8S(let o):
+                let (m, ea) = try address(o, 1); sp[-1] = slot(Int32(m.load(ea, as: Int8.self)))
+            case .i32Load8U(let o):
+                let (m, ea) = try address(o, 1); sp[-1] = UInt64(m.load(ea, as: UInt8.self))
+            case .i32Load16S(let o):
+                let (m, ea) = try address(o, 2); sp[-1] = slot(Int32(m.load(ea, as: Int16.self)))
+            case .i32Load16U(let o):
+                let (m, ea) = try address(o, 2); sp[-1] = UInt64(m.load(ea, as: UInt16.self))
+            case .i64Load8S(let o):
+                let (m, ea) = try address(o, 1); sp[-1] = slot(Int64(m.load(ea, as: Int8.self)))
+            case .i64Load8U(let o):
+                let (m, ea) = try address(o, 1); sp[-1] = UInt64(m.load(ea, as: UInt8.self))
+            case .i64Load16S(let o):
+                let (m, ea) = try address(o, 2); sp[-1] = slot(Int64(m.load(ea, as: Int16.self)))
+            case .i64Load16U(let o):
+                let (m, ea) = try address(o, 2); sp[-1] = UInt64(m.load(ea, as: UInt16.self))
+            case .i64Load32S(let o):
+                let (m, ea) = try address(o, 4); sp[-1] = slot(Int64(m.load(ea, as: Int32.self)))
+            case .i64Load32U(let o):
+                let (m, ea) = try address(o, 4); sp[-1] = UInt64(m.load(ea, as: UInt32.self))
+
+            // Spec: core/exec/instructions#memory-instructions — stores
+            case .i32Store(let o), .f32Store(let o):
+                let (m, ea, v) = try storeAddress(o, 4); m.store(ea, UInt32(truncatingIfNeeded: v))
+            case .i64Store(let o), .f64Store(let o):
+                let (m, ea, v) = try storeAddress(o, 8); m.store(ea, v)
+            case .i32Store8(let o), .i64Store8(let o):
+                let (m, ea, v) = try storeAddress(o, 1); m.store(ea, UInt8(truncatingIfNeeded: v))
+            case .i32Store16(let o), .i64Store16(let o):
+                let (m, ea, v) = try storeAddress(o, 2); m.store(ea, UInt16(truncatingIfNeeded: v))
+            case .i64Store32(let o):
+                let (m, ea, v) = try storeAddress(o, 4); m.store(ea, UInt32(truncatingIfNeeded: v))
+
+            // Spec: core/exec/instructions#memory-instructions — size, grow and bulk operations
+            case .memorySize:
+                sp[0] = memory?.pageCount ?? 0
+                sp += 1
+            case .memoryGrow:
+                let n = UInt64(u32(sp[-1]))
+                sp[-1] = memory?.grow(by: n).map { UInt64($0) } ?? UInt64(UInt32.max)
+            case .memoryInit(let d):
+                sp -= 3
+                guard let m = memory else { throw Trap.memoryOutOfBounds }
+                try Operations.memoryInit(
+                    m, at: UInt64(u32(sp[0])), from: instance.datas[Int(d)], at: UInt64(u32(sp[1])), count: UInt64(u32(sp[2])))
+            case .dataDrop(let d):
+                instance.datas[Int(d)].drop()
+            case .memoryCopy:
+                sp -= 3
+                guard let m = memory else { throw Trap.memoryOutOfBounds }
+                try Operations.memoryCopy(m, to: UInt64(u32(sp[0])), from: UInt64(u32(sp[1])), count: UInt64(u32(sp[2])))
+            case .memoryFill:
+                sp -= 3
+                guard let m = memory else { throw Trap.memoryOutOfBounds }
+                try Operations.memoryFill(m, at: UInt64(u32(sp[0])), byte: UInt8(truncatingIfNeeded: sp[1]), count: UInt64(u32(sp[2])))
+
+            // Spec: core/exec/instructions#numeric-instructions
+            case .const(let v):
+                sp[0] = v
+                sp += 1
+
+            // i32 tests and comparisons
+            case .i32Eqz: sp[-1] = slot(sp[-1] == 0)
+            case .i32Eq: sp -= 1; sp[-1] = slot(sp[-1] == sp[0])
+            case .i32Ne: sp -= 1; sp[-1] = slot(sp[-1] != sp[0])
+            case .i32LtS: sp -= 1; sp[-1] = slot(s32(sp[-1]) < s32(sp[0]))
+            case .i32LtU: sp -= 1; sp[-1] = slot(sp[-1] < sp[0])
+            case .i32GtS: sp -= 1; sp[-1] = slot(s32(sp[-1]) > s32(sp[0]))
+            case .i32GtU: sp -= 1; sp[-1] = slot(sp[-1] > sp[0])
+            case .i32LeS: sp -= 1; sp[-1] = slot(s32(sp[-1]) <= s32(sp[0]))
+            case .i32LeU: sp -= 1; sp[-1] = slot(sp[-1] <= sp[0])
+            case .i32GeS: sp -= 1; sp[-1] = slot(s32(sp[-1]) >= s32(sp[0]))
+            case .i32GeU: sp -= 1; sp[-1] = slot(sp[-1] >= sp[0])
+            // i64 tests and comparisons
+            case .i64Eqz: sp[-1] = slot(sp[-1] == 0)
+            case .i64Eq: sp -= 1; sp[-1] = slot(sp[-1] == sp[0])
+            case .i64Ne: sp -= 1; sp[-1] = slot(sp[-1] != sp[0])
+            case .i64LtS: sp -= 1; sp[-1] = slot(s64(sp[-1]) < s64(sp[0]))
+            case .i64LtU: sp -= 1; sp[-1] = slot(sp[-1] < sp[0])
+            case .i64GtS: sp -= 1; sp[-1] = slot(s64(sp[-1]) > s64(sp[0]))
+            case .i64GtU: sp -= 1; sp[-1] = slot(sp[-1] > sp[0])
+            case .i64LeS: sp -= 1; sp[-1] = slot(s64(sp[-1]) <= s64(sp[0]))
+            case .i64LeU: sp -= 1; sp[-1] = slot(sp[-1] <= sp[0])
+            case .i64GeS: sp -= 1; sp[-1] = slot(s64(sp[-1]) >= s64(sp[0]))
+            case .i64GeU: sp -= 1; sp[-1] = slot(sp[-1] >= sp[0])
+            // float comparisons
+            case .f32Eq: sp -= 1; sp[-1] = slot(f32(sp[-1]) == f32(sp[0]))
+            case .f32Ne: sp -= 1; sp[-1] = slot(f32(sp[-1]) != f32(sp[0]))
+            case .f32Lt: sp -= 1; sp[-1] = slot(f32(sp[-1]) < f32(sp[0]))
+            case .f32Gt: sp -= 1; sp[-1] = slot(f32(sp[-1]) > f32(sp[0]))
+            case .f32Le: sp -= 1; sp[-1] = slot(f32(sp[-1]) <= f32(sp[0]))
+            case .f32Ge: sp -= 1; sp[-1] = slot(f32(sp[-1]) >= f32(sp[0]))
+            case .f64Eq: sp -= 1; sp[-1] = slot(f64(sp[-1]) == f64(sp[0]))
+            case .f64Ne: sp -= 1; sp[-1] = slot(f64(sp[-1]) != f64(sp[0]))
+            case .f64Lt: sp -= 1; sp[-1] = slot(f64(sp[-1]) < f64(sp[0]))
+            case .f64Gt: sp -= 1; sp[-1] = slot(f64(sp[-1]) > f64(sp[0]))
+            case .f64Le: sp -= 1; sp[-1] = slot(f64(sp[-1]) <= f64(sp[0]))
+            case .f64Ge: sp -= 1; sp[-1] = slot(f64(sp[-1]) >= f64(sp[0]))
+
+            // i32 arithmetic
+            case .i32Clz: sp[-1] = UInt64(u32(sp[-1]).leadingZeroBitCount)
+            case .i32Ctz: sp[-1] = UInt64(u32(sp[-1]).trailingZeroBitCount)
+            case .i32Popcnt: sp[-1] = UInt64(u32(sp[-1]).nonzeroBitCount)
+            case .i32Add: sp -= 1; sp[-1] = slot(u32(sp[-1]) &+ u32(sp[0]))
+            case .i32Sub: sp -= 1; sp[-1] = slot(u32(sp[-1]) &- u32(sp[0]))
+            case .i32Mul: sp -= 1; sp[-1] = slot(u32(sp[-1]) &* u32(sp[0]))
+            case .i32DivS: sp -= 1; sp[-1] = slot(try Numerics.divS(s32(sp[-1]), s32(sp[0])))
+            case .i32DivU: sp -= 1; sp[-1] = slot(try Numerics.divU(u32(sp[-1]), u32(sp[0])))
+            case .i32RemS: sp -= 1; sp[-1] = slot(try Numerics.remS(s32(sp[-1]), s32(sp[0])))
+            case .i32RemU: sp -= 1; sp[-1] = slot(try Numerics.remU(u32(sp[-1]), u32(sp[0])))
+            case .i32And: sp -= 1; sp[-1] = sp[-1] & sp[0]
+            case .i32Or: sp -= 1; sp[-1] = sp[-1] | sp[0]
+            case .i32Xor: sp -= 1; sp[-1] = sp[-1] ^ sp[0]
+            case .i32Shl: sp -= 1; sp[-1] = slot(u32(sp[-1]) &<< u32(sp[0]))
+            case .i32ShrS: sp -= 1; sp[-1] = slot(s32(sp[-1]) &>> s32(sp[0]))
+            case .i32ShrU: sp -= 1; sp[-1] = slot(u32(sp[-1]) &>> u32(sp[0]))
+            case .i32Rotl: sp -= 1; sp[-1] = slot(Numerics.rotl(u32(sp[-1]), u32(sp[0])))
+            case .i32Rotr: sp -= 1; sp[-1] = slot(Numerics.rotr(u32(sp[-1]), u32(sp[0])))
+            // i64 arithmetic
+            case .i64Clz: sp[-1] = UInt64(sp[-1].leadingZeroBitCount)
+            case .i64Ctz: sp[-1] = UInt64(sp[-1].trailingZeroBitCount)
+            case .i64Popcnt: sp[-1] = UInt64(sp[-1].nonzeroBitCount)
+            case .i64Add: sp -= 1; sp[-1] = sp[-1] &+ sp[0]
+            case .i64Sub: sp -= 1; sp[-1] = sp[-1] &- sp[0]
+            case .i64Mul: sp -= 1; sp[-1] = sp[-1] &* sp[0]
+            case .i64DivS: sp -= 1; sp[-1] = slot(try Numerics.divS(s64(sp[-1]), s64(sp[0])))
+            case .i64DivU: sp -= 1; sp[-1] = try Numerics.divU(sp[-1], sp[0])
+            case .i64RemS: sp -= 1; sp[-1] = slot(try Numerics.remS(s64(sp[-1]), s64(sp[0])))
+            case .i64RemU: sp -= 1; sp[-1] = try Numerics.remU(sp[-1], sp[0])
+            case .i64And: sp -= 1; sp[-1] = sp[-1] & sp[0]
+            case .i64Or: sp -= 1; sp[-1] = sp[-1] | sp[0]
+            case .i64Xor: sp -= 1; sp[-1] = sp[-1] ^ sp[0]
+            case .i64Shl: sp -= 1; sp[-1] = sp[-1] &<< sp[0]
+            case .i64ShrS: sp -= 1; sp[-1] = slot(s64(sp[-1]) &>> s64(sp[0]))
+            case .i64ShrU: sp -= 1; sp[-1] = sp[-1] &>> sp[0]
+            case .i64Rotl: sp -= 1; sp[-1] = Numerics.rotl(sp[-1], sp[0])
+            case .i64Rotr: sp -= 1; sp[-1] = Numerics.rotr(sp[-1], sp[0])
+
+            // f32 arithmetic (abs, neg, copysign on bits)
+            case .f32Abs: sp[-1] = sp[-1] & 0x7FFF_FFFF
+            case .f32Neg: sp[-1] = sp[-1] ^ 0x8000_0000
+            case .f32Ceil: sp[-1] = slot(Numerics.round(f32(sp[-1]), .up))
+            case .f32Floor: sp[-1] = slot(Numerics.round(f32(sp[-1]), .down))
+            case .f32Trunc: sp[-1] = slot(Numerics.round(f32(sp[-1]), .towardZero))
+            case .f32Nearest: sp[-1] = slot(Numerics.round(f32(sp[-1]), .toNearestOrEven))
+            case .f32Sqrt: sp[-1] = slot(Numerics.sqrt(f32(sp[-1])))
+            case .f32Add: sp -= 1; sp[-1] = slot(f32(sp[-1]) + f32(sp[0]))
+            case .f32Sub: sp -= 1; sp[-1] = slot(f32(sp[-1]) - f32(sp[0]))
+            case .f32Mul: sp -= 1; sp[-1] = slot(f32(sp[-1]) * f32(sp[0]))
+            case .f32Div: sp -= 1; sp[-1] = slot(f32(sp[-1]) / f32(sp[0]))
+            case .f32Min: sp -= 1; sp[-1] = slot(Numerics.fmin(f32(sp[-1]), f32(sp[0])))
+            case .f32Max: sp -= 1; sp[-1] = slot(Numerics.fmax(f32(sp[-1]), f32(sp[0])))
+            case .f32Copysign: sp -= 1; sp[-1] = (sp[-1] & 0x7FFF_FFFF) | (sp[0] & 0x8000_0000)
+            // f64 arithmetic
+            case .f64Abs: sp[-1] = sp[-1] & 0x7FFF_FFFF_FFFF_FFFF
+            case .f64Neg: sp[-1] = sp[-1] ^ 0x8000_0000_0000_0000
+            case .f64Ceil: sp[-1] = slot(Numerics.round(f64(sp[-1]), .up))
+            case .f64Floor: sp[-1] = slot(Numerics.round(f64(sp[-1]), .down))
+            case .f64Trunc: sp[-1] = slot(Numerics.round(f64(sp[-1]), .towardZero))
+            case .f64Nearest: sp[-1] = slot(Numerics.round(f64(sp[-1]), .toNearestOrEven))
+            case .f64Sqrt: sp[-1] = slot(Numerics.sqrt(f64(sp[-1])))
+            case .f64Add: sp -= 1; sp[-1] = slot(f64(sp[-1]) + f64(sp[0]))
+            case .f64Sub: sp -= 1; sp[-1] = slot(f64(sp[-1]) - f64(sp[0]))
+            case .f64Mul: sp -= 1; sp[-1] = slot(f64(sp[-1]) * f64(sp[0]))
+            case .f64Div: sp -= 1; sp[-1] = slot(f64(sp[-1]) / f64(sp[0]))
+            case .f64Min: sp -= 1; sp[-1] = slot(Numerics.fmin(f64(sp[-1]), f64(sp[0])))
+            case .f64Max: sp -= 1; sp[-1] = slot(Numerics.fmax(f64(sp[-1]), f64(sp[0])))
+            case .f64Copysign:
+                sp -= 1; sp[-1] = (sp[-1] & 0x7FFF_FFFF_FFFF_FFFF) | (sp[0] & 0x8000_0000_0000_0000)
+
+            // Conversions
+            case .i32WrapI64: sp[-1] = sp[-1] & 0xFFFF_FFFF
+            case .i32TruncF32S: sp[-1] = slot(try Numerics.truncS32(f32(sp[-1])))
+            case .i32TruncF32U: sp[-1] = slot(try Numerics.truncU32(f32(sp[-1])))
+            case .i32TruncF64S: sp[-1] = slot(try Numerics.truncS32(f64(sp[-1])))
+            case .i32TruncF64U: sp[-1] = slot(try Numerics.truncU32(f64(sp[-1])))
+            case .i64ExtendI32S: sp[-1] = slot(Int64(s32(sp[-1])))
+            case .i64TruncF32S: sp[-1] = slot(try Numerics.truncS64(f32(sp[-1])))
+            case .i64TruncF32U: sp[-1] = try Numerics.truncU64(f32(sp[-1]))
+            case .i64TruncF64S: sp[-1] = slot(try Numerics.truncS64(f64(sp[-1])))
+            case .i64TruncF64U: sp[-1] = try Numerics.truncU64(f64(sp[-1]))
+            case .f32ConvertI32S: sp[-1] = slot(Float(s32(sp[-1])))
+            case .f32ConvertI32U: sp[-1] = slot(Float(u32(sp[-1])))
+            case .f32ConvertI64S: sp[-1] = slot(Float(s64(sp[-1])))
+            case .f32ConvertI64U: sp[-1] = slot(Float(sp[-1]))
+            case .f32DemoteF64: sp[-1] = slot(Float(f64(sp[-1])))
+            case .f64ConvertI32S: sp[-1] = slot(Double(s32(sp[-1])))
+            case .f64ConvertI32U: sp[-1] = slot(Double(u32(sp[-1])))
+            case .f64ConvertI64S: sp[-1] = slot(Double(s64(sp[-1])))
+            case .f64ConvertI64U: sp[-1] = slot(Double(sp[-1]))
+            case .f64PromoteF32: sp[-1] = slot(Double(f32(sp[-1])))
+            case .i32Extend8S: sp[-1] = slot(Int32(Int8(truncatingIfNeeded: sp[-1])))
+            case .i32Extend16S: sp[-1] = slot(Int32(Int16(truncatingIfNeeded: sp[-1])))
+            case .i64Extend8S: sp[-1] = slot(Int64(Int8(truncatingIfNeeded: sp[-1])))
+            case .i64Extend16S: sp[-1] = slot(Int64(Int16(truncatingIfNeeded: sp[-1])))
+            case .i64Extend32S: sp[-1] = slot(Int64(Int32(truncatingIfNeeded: sp[-1])))
+            case .i32TruncSatF32S: sp[-1] = slot(Numerics.truncSatS32(f32(sp[-1])))
+            case .i32TruncSatF32U: sp[-1] = slot(Numerics.truncSatU32(f32(sp[-1])))
+            case .i32TruncSatF64S: sp[-1] = slot(Numerics.truncSatS32(f64(sp[-1])))
+            case .i32TruncSatF64U: sp[-1] = slot(Numerics.truncSatU32(f64(sp[-1])))
+            case .i64TruncSatF32S: sp[-1] = slot(Numerics.truncSatS64(f32(sp[-1])))
+            case .i64TruncSatF32U: sp[-1] = Numerics.truncSatU64(f32(sp[-1]))
+            case .i64TruncSatF64S: sp[-1] = slot(Numerics.truncSatS64(f64(sp[-1])))
+            case .i64TruncSatF64U: sp[-1] = Numerics.truncSatU64(f64(sp[-1]))
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+/// Spec: core/exec/runtime#module-instances — a module instance: its types and the store objects it
+/// uses, in index-space order (imports first), and its exports.
+///
+/// The spec lists addresses; here the lists hold the store's objects themselves (each knows its address),
+/// which is the same thing resolved once.
+public final class ModuleInstance {
+    public internal(set) var types: [FunctionType] = []
+    /// The store's interned ids of `types`.
+    var typeIDs: [Int] = []
+    public internal(set) var functions: [FunctionInstance] = []
+    public internal(set) var tables: [TableInstance] = []
+    public internal(set) var memories: [MemoryInstance] = []
+    public internal(set) var globals: [GlobalInstance] = []
+    public internal(set) var elements: [ElementInstance] = []
+    public internal(set) var datas: [DataInstance] = []
+    /// The exports, in module order.
+    public internal(set) var exports: [(name: String, value: ExternalValue)] = []
+
+    init() {}
+
+    /// The export of a name, if any.
+    public func export(_ name: String) -> ExternalValue? {
+        exports.first(where: { $0.name == name })?.value
+    }
+}
+
+/// Spec: core/exec/runtime#external-values — what can be imported and exported.
+public enum ExternalValue {
+    case function(FunctionInstance)
+    case table(TableInstance)
+    case memory(MemoryInstance)
+    case global(GlobalInstance)
+
+    /// Spec: core/exec/modules#external-typing — the extern type of the value (tables and memories with
+    /// their current size as minimum).
+    public var type: ExternalType {
+        switch self {
+        case .function(let f): return .function(f.type)
+        case .table(let t): return .table(t.type)
+        case .memory(let m): return .memory(m.type)
+        case .global(let g): return .global(g.type)
+        }
+    }
+
+    /// The kind of value, as scripts name it.
+    public var kindName: String {
+        switch self {
+        case .function: return "func"
+        case .table: return "table"
+        case .memory: return "memory"
+        case .global: return "global"
+        }
+    }
+}

@@ -1,0 +1,107 @@
+/// Spec: core/exec/runtime#store — the store: every function, table, memory, global, element and data
+/// instance ever allocated, addressed by index.
+///
+/// The store also holds the interpreter's bounds (call depth, fuel, growth caps) and its per-thread
+/// execution state. It is not thread-safe: one thread uses it at a time (DESIGN.md principle 3).
+public final class Store {
+    /// Resource bounds, reported as traps (DESIGN.md principle 5).
+    public struct Bounds: Sendable {
+        /// The deepest nesting of calls (wasm and host together) before "call stack exhausted".
+        public var maxCallDepth: Int = 20_000
+        /// The value-stack slots of one invocation (locals and operands of all its frames).
+        public var maxStackSlots: Int = 1 << 22
+        /// Fuel per invocation from the host: each call and each taken backward branch costs one unit.
+        /// `nil` means unbounded.
+        public var fuel: Int? = nil
+        /// The most pages any one memory may grow to (in addition to its own maximum).
+        public var maxMemoryPages: UInt64 = 65536
+        /// The most elements any one table may grow to (in addition to its own maximum).
+        public var maxTableElements: UInt64 = 10_000_000
+
+        public init() {}
+    }
+
+    public var bounds: Bounds
+
+    public internal(set) var functions: [FunctionInstance] = []
+    public internal(set) var tables: [TableInstance] = []
+    public internal(set) var memories: [MemoryInstance] = []
+    public internal(set) var globals: [GlobalInstance] = []
+    public internal(set) var elements: [ElementInstance] = []
+    public internal(set) var datas: [DataInstance] = []
+
+    /// Function types interned to small integers, so `call_indirect` compares two integers.
+    private var typeIDs: [FunctionType: Int] = [:]
+
+    /// The current depth of nested calls, across host re-entries.
+    var callDepth: Int = 0
+    /// Value stacks no longer in use, kept for the next invocation.
+    var stackPool: [ValueStack] = []
+
+    public init(bounds: Bounds = Bounds()) {
+        self.bounds = bounds
+    }
+
+    /// The interned id of a function type.
+    func typeID(of type: FunctionType) -> Int {
+        if let id = typeIDs[type] { return id }
+        let id = typeIDs.count
+        typeIDs[type] = id
+        return id
+    }
+
+    // Spec: core/exec/modules#alloc — allocation of each kind of instance.
+
+    /// Spec: core/exec/modules#alloc-func — allocates a host function.
+    public func allocateHostFunction(type: FunctionType, _ body: @escaping HostFunction) -> FunctionInstance {
+        let f = FunctionInstance(type: type, typeID: typeID(of: type), address: functions.count, kind: .host(body))
+        functions.append(f)
+        return f
+    }
+
+    func allocateWasmFunction(type: FunctionType, module: ModuleInstance, code: Function) -> FunctionInstance {
+        let f = FunctionInstance(
+            type: type, typeID: typeID(of: type), address: functions.count, kind: .wasm(module, code))
+        functions.append(f)
+        return f
+    }
+
+    /// Spec: core/exec/modules#alloc-table — allocates a table filled with `initial`.
+    public func allocateTable(type: TableType, initial: Reference? = nil) throws -> TableInstance {
+        let t = try TableInstance(
+            type: type, address: tables.count, initial: initial.map(Slot.encode) ?? 0, cap: bounds.maxTableElements)
+        tables.append(t)
+        return t
+    }
+
+    /// Spec: core/exec/modules#alloc-mem — allocates a zeroed memory.
+    public func allocateMemory(type: MemoryType) throws -> MemoryInstance {
+        let m = try MemoryInstance(type: type, address: memories.count, capPages: bounds.maxMemoryPages)
+        memories.append(m)
+        return m
+    }
+
+    /// Spec: core/exec/modules#alloc-global — allocates a global holding `value`.
+    public func allocateGlobal(type: GlobalType, value: Value) -> GlobalInstance {
+        let g = GlobalInstance(type: type, address: globals.count, value: value)
+        globals.append(g)
+        return g
+    }
+
+    func allocateElement(type: ReferenceType, slots: [UInt64]) -> ElementInstance {
+        let e = ElementInstance(type: type, slots: slots)
+        elements.append(e)
+        return e
+    }
+
+    func allocateData(bytes: [UInt8]) -> DataInstance {
+        let d = DataInstance(bytes: bytes)
+        datas.append(d)
+        return d
+    }
+
+    /// The function at an address, if there is one.
+    public func function(at address: FunctionAddress) -> FunctionInstance? {
+        address >= 0 && address < functions.count ? functions[address] : nil
+    }
+}

@@ -1,0 +1,125 @@
+/// Spec: core/valid/types — the validity of types, and the features that gate them.
+extension ValidationContext {
+    /// Fails unless `feature` is enabled, naming what needed it.
+    func require(_ feature: Feature, for what: String) throws {
+        guard features.contains(feature) else {
+            throw WasmError.invalid("\(what) requires the \(feature.rawValue) feature")
+        }
+    }
+
+    /// Spec: core/valid/types — heap types: abstract ones are valid; a type index must be defined.
+    func validate(_ heapType: HeapType) throws {
+        if case .concrete(let x) = heapType {
+            try require(.functionReferences, for: "a typed reference")
+            _ = try type(x)
+        }
+    }
+
+    /// Spec: core/valid/types — reference types.
+    func validate(_ referenceType: ReferenceType) throws {
+        try require(.referenceTypes, for: "reference type \(typeName(.reference(referenceType)))")
+        if !referenceType.isNullable { try require(.functionReferences, for: "a non-nullable reference type") }
+        try validate(referenceType.heapType)
+    }
+
+    /// Spec: core/valid/types — value types (vectors need SIMD, references need reference types).
+    func validate(_ valueType: ValueType) throws {
+        switch valueType {
+        case .number: return
+        case .vector: try require(.simd, for: "type v128")
+        case .reference(let r): try validate(r)
+        }
+    }
+
+    /// Spec: core/valid/types — function types: all their value types are valid (and, without
+    /// multi-value, at most one result).
+    func validate(_ functionType: FunctionType) throws {
+        for t in functionType.parameters { try validate(t) }
+        for t in functionType.results { try validate(t) }
+        if functionType.results.count > 1 { try require(.multiValue, for: "a function type with multiple results") }
+    }
+
+    /// Spec: core/valid/types — limits `{min, max?}` within `range`: both bounds at most `range`,
+    /// and the minimum at most the maximum.
+    func validate(_ limits: Limits, range: UInt64, message: String) throws {
+        guard limits.min <= range else { throw WasmError.invalid(message) }
+        if let max = limits.max {
+            guard max <= range else { throw WasmError.invalid(message) }
+            guard limits.min <= max else { throw WasmError.invalid("size minimum must not be greater than maximum") }
+        }
+        if limits.addressType == .i64 { try require(.memory64, for: "a 64-bit address type") }
+    }
+
+    /// Spec: core/valid/types — table types: limits within 2^32-1 (2^64-1 with 64-bit addresses)
+    /// and a valid element type. Without reference types only `funcref` tables exist.
+    func validate(_ tableType: TableType) throws {
+        if tableType.limits.addressType == .i64 {
+            try validate(tableType.limits, range: UInt64.max, message: "table size must be at most 2^64-1")
+        } else {
+            try validate(tableType.limits, range: 0xFFFF_FFFF, message: "table size must be at most 2^32-1")
+        }
+        if tableType.limits.isShared { try require(.sharedEverythingThreads, for: "a shared table") }
+        if tableType.elementType != .funcRef || features.contains(.referenceTypes) {
+            try validate(tableType.elementType)
+        }
+    }
+
+    /// Spec: core/valid/types — memory types: at most 65536 pages (2^48 with 64-bit addresses);
+    /// a shared memory needs threads and a maximum.
+    func validate(_ memoryType: MemoryType) throws {
+        if memoryType.limits.addressType == .i64 {
+            try validate(memoryType.limits, range: 1 << 48, message: "memory size must be at most 2^48 pages")
+        } else {
+            try validate(memoryType.limits, range: 65536, message: "memory size must be at most 65536 pages (4GiB)")
+        }
+        if memoryType.limits.isShared {
+            try require(.threads, for: "a shared memory")
+            guard memoryType.limits.max != nil else { throw WasmError.invalid("shared memory must have maximum size") }
+        }
+    }
+
+    /// Spec: core/valid/types — global types: a valid value type.
+    func validate(_ globalType: GlobalType) throws {
+        try validate(globalType.valueType)
+    }
+
+    /// Spec: core/valid/types — block types: an index names a function type; without multi-value a
+    /// block takes no parameters and has at most one result.
+    func functionType(of blockType: BlockType) throws -> FunctionType {
+        switch blockType {
+        case .empty:
+            return FunctionType()
+        case .value(let t):
+            try validate(t)
+            return FunctionType(results: [t])
+        case .typeIndex(let x):
+            let type = try type(x)
+            if !type.parameters.isEmpty || type.results.count > 1 {
+                try require(.multiValue, for: "a block type with parameters or multiple results")
+            }
+            return type
+        }
+    }
+}
+
+/// A value type as the text format writes it, for error messages.
+func typeName(_ type: ValueType?) -> String {
+    guard let type else { return "_" }
+    switch type {
+    case .number(let n): return "\(n)"
+    case .vector: return "v128"
+    case .reference(let r):
+        switch (r.isNullable, r.heapType) {
+        case (true, .func): return "funcref"
+        case (true, .extern): return "externref"
+        case (let nullable, .func): return nullable ? "(ref null func)" : "(ref func)"
+        case (let nullable, .extern): return nullable ? "(ref null extern)" : "(ref extern)"
+        case (let nullable, .concrete(let x)): return nullable ? "(ref null \(x))" : "(ref \(x))"
+        }
+    }
+}
+
+/// A list of value types as `[t1 t2 ...]`, for error messages.
+func typeNames(_ types: [ValueType?]) -> String {
+    "[" + types.map(typeName).joined(separator: " ") + "]"
+}

@@ -1,0 +1,76 @@
+import Foundation
+import WasmCore
+
+/// The list of commands known to fail, read from a file of lines `path:line  reason`.
+///
+/// A listed command that fails counts as an expected failure; a listed command that passes fails
+/// the run, so the list shrinks as work lands. A listed path matches a script path that equals it
+/// or ends with `/` followed by it, after both are normalised (so `core/foo.wast:12` matches
+/// `../shared/testsuite/core/foo.wast`). Blank lines and lines starting with `#` are ignored.
+public struct ExpectedFailures: Sendable {
+    /// One listed command.
+    public struct Entry: Hashable, Sendable {
+        public var path: String
+        public var line: Int
+        public var reason: String
+    }
+
+    public private(set) var entries: [Entry] = []
+
+    public init(entries: [Entry] = []) { self.entries = entries }
+
+    /// Reads the list from `file`; a malformed line is an error naming `file:line`.
+    public init(contentsOf file: String) throws {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw WasmError(.usage, "cannot read expected-failures file", file: file)
+        }
+        try self.init(parsing: String(decoding: data, as: UTF8.self), file: file)
+    }
+
+    /// Parses the text of a list; `file` names it in errors.
+    public init(parsing text: String, file: String) throws {
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let location = SourceLocation.text(line: index + 1, column: 1)
+            let head = line.prefix { !$0.isWhitespace }
+            let reason = line.dropFirst(head.count).trimmingCharacters(in: .whitespaces)
+            guard let colon = head.lastIndex(of: ":"), let number = Int(head[head.index(after: colon)...]), number > 0 else {
+                throw WasmError(.usage, "expected `path:line  reason`, got `\(line)`", at: location, file: file)
+            }
+            guard !reason.isEmpty else {
+                throw WasmError(.usage, "expected a reason after `\(head)`", at: location, file: file)
+            }
+            entries.append(Entry(path: Self.normalise(String(head[..<colon])), line: number, reason: reason))
+        }
+    }
+
+    /// The entry listing the command at `file:line`, if any.
+    public func entry(file: String, line: Int) -> Entry? {
+        let path = Self.normalise(file)
+        return entries.first { $0.line == line && (path == $0.path || path.hasSuffix("/" + $0.path)) }
+    }
+
+    /// Applies the list to a record: a listed failure becomes an expected failure, a listed pass a failure.
+    public func apply(to record: CommandRecord) -> CommandRecord {
+        guard let entry = entry(file: record.file, line: record.line) else { return record }
+        var result = record
+        switch record.outcome {
+        case .failed:
+            result.outcome = .expectedFailure
+            result.message = "\(entry.reason) (\(record.message))"
+        case .passed:
+            result.outcome = .failed
+            result.message = "expected a failure (listed: \(entry.reason)), got a pass; remove it from the expected-failures list"
+        case .skipped, .expectedFailure:
+            break
+        }
+        return result
+    }
+
+    /// A path with `.` components and repeated or trailing slashes removed.
+    static func normalise(_ path: String) -> String {
+        let parts = path.split(separator: "/").filter { $0 != "." }
+        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
+    }
+}

@@ -1,0 +1,226 @@
+import Foundation
+import WasmCore
+
+/// Spec: interpreter/README.md, "Scripts" — reads the commands of a `.wast` script.
+///
+/// It runs over the text lexer's tokens with its `TextCursor`, and hands every text module to the
+/// WAT parser where it stands, so errors in a module carry their place in the script file.
+/// `binary` and `quote` modules are kept as bytes and decoded or parsed when their command runs.
+/// Component commands are kept as source text (`CommandKind.component`).
+public struct ScriptParser {
+    var cursor: TextCursor
+    let features: Features
+    /// Whether the module most recently defined is a component (then actions are component actions).
+    var inComponentScript = false
+
+    init(cursor: TextCursor, features: Features) {
+        self.cursor = cursor
+        self.features = features
+    }
+
+    /// Parses the script in `file`.
+    public static func parse(contentsOf file: String, features: Features = .wasm2) throws -> Script {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw WasmError(.usage, "cannot read file", file: file)
+        }
+        return try parse([UInt8](data), file: file, features: features)
+    }
+
+    /// Parses a script's text; `file` names it in the script and in errors.
+    public static func parse(_ source: [UInt8], file: String, features: Features = .wasm2) throws -> Script {
+        do {
+            var lexer = Lexer(source)
+            let tokens = try lexer.tokenize()
+            var parser = ScriptParser(cursor: TextCursor(source: source, tokens: tokens), features: features)
+            return Script(file: file, commands: try parser.commands())
+        } catch let error as WasmError {
+            throw error.inFile(file)
+        }
+    }
+
+    /// Parses a script given as a string (for tests and inline scripts).
+    public static func parse(_ text: String, file: String = "<script>", features: Features = .wasm2) throws -> Script {
+        try parse(Array(text.utf8), file: file, features: features)
+    }
+
+    // MARK: Commands
+
+    /// The keywords that start a script command.
+    static let commandKeywords: Set<String> = [
+        "module", "component", "register", "invoke", "get", "assert_return", "assert_trap",
+        "assert_exhaustion", "assert_malformed", "assert_invalid", "assert_unlinkable",
+    ]
+
+    /// `script: cmd*`, or a module's fields alone (an inline module, which makes a one-module script).
+    mutating func commands() throws -> [Command] {
+        if let first = cursor.peek, first.kind == .leftParen, let keyword = cursor.peekKeywordText(offset: 1),
+            !Self.commandKeywords.contains(keyword)
+        {
+            let parsed = Result { try ModulePipeline(features: features).parse(cursor.source) }.mapError(ModulePipeline.asWasmError)
+            return [Command(.module(ScriptModule(source: .text(parsed))), line: first.line, column: first.column)]
+        }
+        var commands: [Command] = []
+        while let start = cursor.peek {
+            guard start.kind == .leftParen else { throw cursor.unexpected() }
+            commands.append(Command(try command(), line: start.line, column: start.column))
+        }
+        return commands
+    }
+
+    /// One command, from its `(` to its `)`.
+    mutating func command() throws -> CommandKind {
+        guard let keywordToken = cursor.peek(1) else {
+            try cursor.next()
+            throw cursor.unexpected()
+        }
+        guard let keyword = cursor.peekKeywordText(offset: 1) else {
+            throw cursor.error("expected a script command, got `\(cursor.text(of: keywordToken))`", at: keywordToken)
+        }
+        switch keyword {
+        case "module":
+            inComponentScript = false
+            if cursor.peekKeyword("instance", offset: 2) { return try moduleInstance() }
+            return .module(try module())
+        case "component":
+            inComponentScript = true
+            return try componentCommand(keyword: keyword)
+        case "register":
+            try cursor.expectLeftParen("register")
+            let name = try cursor.expectName()
+            let module = cursor.takeIdentifier()
+            try cursor.expectRightParen()
+            return .register(as: name, module: module)
+        case "invoke", "get":
+            if inComponentScript { return try componentCommand(keyword: keyword) }
+            return .action(try action())
+        case "assert_return", "assert_trap", "assert_exhaustion":
+            if inComponentScript || cursor.peekLeftParen("component") || peekAssertedComponent() {
+                return try componentCommand(keyword: keyword)
+            }
+            return try actionAssertion(keyword)
+        case "assert_malformed", "assert_invalid", "assert_unlinkable":
+            if peekAssertedComponent() { return try componentCommand(keyword: keyword) }
+            return try moduleAssertion(keyword)
+        default:
+            throw cursor.error("unknown script command `\(keyword)`", at: keywordToken)
+        }
+    }
+
+    /// Whether the command at the cursor is an assertion whose first operand is a component.
+    func peekAssertedComponent() -> Bool {
+        cursor.peek(2)?.kind == .leftParen && cursor.peekKeyword("component", offset: 3)
+    }
+
+    /// A component command, kept as source text for the component script syntax.
+    mutating func componentCommand(keyword: String) throws -> CommandKind {
+        .component(ComponentCommand(keyword: keyword, source: try cursor.captureSExpression()))
+    }
+
+    /// `(assert_return action result*)`, `(assert_trap action|module "failure")`,
+    /// `(assert_exhaustion action "failure")`.
+    mutating func actionAssertion(_ keyword: String) throws -> CommandKind {
+        try cursor.expectLeftParen(keyword)
+        if keyword == "assert_trap" && cursor.peekLeftParen("module") {
+            let m = try module()
+            let failure = try failureText()
+            try cursor.expectRightParen()
+            return .assertModuleTrap(m, failure: failure)
+        }
+        let a = try action()
+        switch keyword {
+        case "assert_return":
+            var results: [ResultPattern] = []
+            while !cursor.takeRightParen() { results.append(try result()) }
+            return .assertReturn(a, results)
+        case "assert_trap":
+            let failure = try failureText()
+            try cursor.expectRightParen()
+            return .assertTrap(a, failure: failure)
+        default:
+            let failure = try failureText()
+            try cursor.expectRightParen()
+            return .assertExhaustion(a, failure: failure)
+        }
+    }
+
+    /// `(assert_malformed|assert_invalid|assert_unlinkable module "failure")`.
+    mutating func moduleAssertion(_ keyword: String) throws -> CommandKind {
+        try cursor.expectLeftParen(keyword)
+        let m = try module()
+        let failure = try failureText()
+        try cursor.expectRightParen()
+        switch keyword {
+        case "assert_malformed": return .assertMalformed(m, failure: failure)
+        case "assert_invalid": return .assertInvalid(m, failure: failure)
+        default: return .assertUnlinkable(m, failure: failure)
+        }
+    }
+
+    /// The failure string of an assertion.
+    mutating func failureText() throws -> String {
+        String(decoding: try cursor.expectString(), as: UTF8.self)
+    }
+
+    // MARK: Modules
+
+    /// `(module definition? $id? binary string*)`, `(module definition? $id? quote string*)`, or a
+    /// text module `(module definition? $id? field*)`.
+    mutating func module() throws -> ScriptModule {
+        let start = cursor.position
+        guard cursor.peekLeftParen("module") else { throw cursor.unexpected() }
+        let isDefinition = cursor.peekKeyword("definition", offset: 2)
+        let nameOffset = isDefinition ? 3 : 2
+        let name = cursor.peek(nameOffset).flatMap { $0.kind == .identifier ? String(decoding: $0.bytes, as: UTF8.self) : nil }
+        let formOffset = nameOffset + (name == nil ? 0 : 1)
+        for form in ["binary", "quote"] where cursor.peekKeyword(form, offset: formOffset) {
+            cursor.position += formOffset + 1
+            var bytes: [UInt8] = []
+            while let s = cursor.takeString() { bytes += s }
+            try cursor.expectRightParen()
+            return ScriptModule(name: name, isDefinition: isDefinition, source: form == "binary" ? .binary(bytes) : .quote(bytes))
+        }
+        // A text module: the WAT parser reads its fields where they stand.
+        var text = cursor
+        text.position += formOffset
+        let parsed = Result { () throws -> Module in
+            let module = try text.parseModuleFields(features: features)
+            try text.expectRightParen()
+            return module
+        }.mapError(ModulePipeline.asWasmError)
+        // Whether or not it parsed, the command goes on after the module's closing parenthesis.
+        cursor.position = start
+        try cursor.skipSExpression()
+        return ScriptModule(name: name, isDefinition: isDefinition, source: .text(parsed))
+    }
+
+    /// `(module instance $instance? $definition?)`.
+    mutating func moduleInstance() throws -> CommandKind {
+        try cursor.expectLeftParen("module")
+        try cursor.expectKeyword("instance")
+        let first = cursor.takeIdentifier()
+        let second = cursor.takeIdentifier()
+        try cursor.expectRightParen()
+        // With one name, it names the definition (the instance is then anonymous).
+        return second == nil ? .instance(name: nil, definition: first) : .instance(name: first, definition: second)
+    }
+
+    // MARK: Actions and values
+
+    /// `(invoke $id? name const*)` or `(get $id? name)`.
+    mutating func action() throws -> Action {
+        if cursor.takeLeftParen("invoke") {
+            let module = cursor.takeIdentifier()
+            let name = try cursor.expectName()
+            var arguments: [ScriptValue] = []
+            while !cursor.takeRightParen() { arguments.append(try value()) }
+            return .invoke(module: module, name: name, arguments: arguments)
+        }
+        if cursor.takeLeftParen("get") {
+            let module = cursor.takeIdentifier()
+            let name = try cursor.expectName()
+            try cursor.expectRightParen()
+            return .get(module: module, name: name)
+        }
+        throw cursor.unexpected()
+    }
+}

@@ -1,1 +1,0 @@
-// WastRunner: see Docs/architecture.md. Filled in by later issues.

@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import WasmCore
+import WastRunner
+
+/// The options of the subcommands that run scripts (`wast`, `test`), and the run itself.
+struct ScriptRunOptions: ParsableArguments {
+    @Flag(name: .customLong("static"), help: "Only parse, decode and validate: run no module, skip actions and the assertions over them.")
+    var staticOnly = false
+
+    @Option(name: .long, help: ArgumentHelp("Write one JSON record per command (file, line, command, outcome, message) to this file.", valueName: "file"))
+    var json: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The expected-failures list: lines `path:line  reason`. A listed command that fails counts as an expected failure; one that passes fails the run. Default: spec-tests/expected-failures.txt when it exists.",
+        valueName: "file"))
+    var expectedFailures: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Write every module that decodes or parses to DIR as LINE.wasm (with several scripts, STEM-LINE.wasm): binary modules as given, text modules encoded.",
+        valueName: "dir"))
+    var emitModules: String?
+
+    @OptionGroup var featureOptions: FeatureOptions
+
+    /// The default expected-failures list, used when it exists and no other is given.
+    static let defaultExpectedFailures = "spec-tests/expected-failures.txt"
+
+    /// Runs the scripts under `paths` and reports: failures on stdout, one per line, then the counts.
+    /// Returns whether the run passed (no failure, no listed command passing).
+    func run(paths: [String]) throws -> Bool {
+        let features = try featureOptions.resolved()
+        let files = try ScriptFiles.collect(paths)
+        let expected = try loadExpectedFailures()
+        var runner = ScriptRunner(features: features, engineFactory: staticOnly ? nil : DefaultScriptEngine.factory)
+        let progress = Progress(total: files.count)
+        var report = RunReport()
+        for (index, file) in files.enumerated() {
+            progress.show(index, file)
+            if let dir = emitModules {
+                let prefix = files.count == 1 ? "" : URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + "-"
+                runner.onModule = { command, source, module in
+                    emit(source, module, to: "\(dir)/\(prefix)\(command.line).wasm", features: features)
+                }
+            }
+            let records = runner.run(file: file).map(expected.apply(to:))
+            report.append(contentsOf: records)
+            for r in records where r.outcome == .failed { print("\(r.file):\(r.line): \(r.message)") }
+        }
+        progress.finish()
+        if let json {
+            try write(try report.json(), to: json)
+        }
+        for line in report.closingLines { print(line) }
+        return report.tally.failed == 0
+    }
+
+    func loadExpectedFailures() throws -> ExpectedFailures {
+        if let path = expectedFailures { return try ExpectedFailures(contentsOf: path) }
+        if FileManager.default.fileExists(atPath: Self.defaultExpectedFailures) {
+            return try ExpectedFailures(contentsOf: Self.defaultExpectedFailures)
+        }
+        return ExpectedFailures()
+    }
+}
+
+/// Writes a module for `--emit-modules`: binary modules as given, others encoded. A module that
+/// cannot be encoded is reported on stderr and left out.
+private func emit(_ source: ScriptModule, _ module: Module, to path: String, features: Features) {
+    do {
+        if case .binary(let bytes) = source.source {
+            try write(Data(bytes), to: path)
+        } else {
+            try write(Data(try ModulePipeline(features: features).encode(module)), to: path)
+        }
+    } catch {
+        FileHandle.standardError.write(Data("\(path): cannot emit module: \(error)\n".utf8))
+    }
+}
+
+/// Progress on stderr, only when stderr is a terminal.
+struct Progress {
+    let total: Int
+    let enabled = isatty(STDERR_FILENO) != 0
+
+    func show(_ index: Int, _ file: String) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K[\(index + 1)/\(total)] \(file)".utf8))
+    }
+
+    func finish() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}
