@@ -76,6 +76,7 @@ final class PrinterTests: XCTestCase {
                 }
             }
         }
+        print("printer: \(checked - failures.count) of \(checked) suite text modules print and parse back the same")
         XCTAssertGreaterThan(checked, 1000)
         XCTAssert(failures.isEmpty, "\(failures.count) of \(checked):\n" + failures.prefix(30).joined(separator: "\n"))
     }
@@ -98,6 +99,7 @@ final class PrinterTests: XCTestCase {
                 failures.append("\(c.file):\(c.line): \(error)")
             }
         }
+        print("printer: \(checked - failures.count) of \(checked) suite binary modules print and parse back the same")
         XCTAssertGreaterThan(checked, 60)
         XCTAssert(failures.isEmpty, "\(failures.count) of \(checked):\n" + failures.prefix(30).joined(separator: "\n"))
     }
