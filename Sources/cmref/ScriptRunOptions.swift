@@ -71,7 +71,7 @@ private func emit(_ source: ScriptModule, _ module: Module, to path: String, fea
         if case .binary(let bytes) = source.source {
             try write(Data(bytes), to: path)
         } else {
-            try write(Data(try ModulePipeline(features: features).encode(module)), to: path)
+            try write(Data(ModulePipeline(features: features).encode(module)), to: path)
         }
     } catch {
         FileHandle.standardError.write(Data("\(path): cannot emit module: \(error)\n".utf8))
