@@ -17,7 +17,7 @@ struct ScriptRunOptions: ParsableArguments {
     var expectedFailures: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "Write every module that decodes or parses to DIR as LINE.wasm (with several scripts, STEM-LINE.wasm): binary modules as given, text modules encoded.",
+        "Write every module that decodes or parses to DIR as LINE.wasm, LINE being the line of the module's `(module` (with several scripts, STEM-LINE.wasm): binary modules as given, text modules encoded.",
         valueName: "dir"))
     var emitModules: String?
 
@@ -39,8 +39,8 @@ struct ScriptRunOptions: ParsableArguments {
             progress.show(index, file)
             if let dir = emitModules {
                 let prefix = files.count == 1 ? "" : URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + "-"
-                runner.onModule = { command, source, module in
-                    emit(source, module, to: "\(dir)/\(prefix)\(command.line).wasm", features: features)
+                runner.onModule = { _, source, module in
+                    emit(source, module, to: "\(dir)/\(prefix)\(source.line).wasm", features: features)
                 }
             }
             let records = runner.run(file: file).map(expected.apply(to:))
