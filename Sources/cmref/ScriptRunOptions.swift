@@ -40,14 +40,16 @@ struct ScriptRunOptions: ParsableArguments {
             if let dir = emitModules {
                 let prefix = files.count == 1 ? "" : URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + "-"
                 runner.onModule = { _, source, module in
-                    emit(source, module, to: "\(dir)/\(prefix)\(source.line).wasm", features: features)
+                    emit(source, module, to: "\(dir)/\(prefix)\(source.line).wasm")
                 }
             }
             let records = runner.run(file: file).map(expected.apply(to:))
             report.append(contentsOf: records)
-            for r in records where r.outcome == .failed { print("\(r.file):\(r.line): \(r.message)") }
+            let failures = records.filter { $0.outcome == .failed }
+            if !failures.isEmpty { progress.clear() }
+            for r in failures { print(r.failureLine) }
         }
-        progress.finish()
+        progress.clear()
         if let json {
             try write(try report.json(), to: json)
         }
@@ -66,12 +68,12 @@ struct ScriptRunOptions: ParsableArguments {
 
 /// Writes a module for `--emit-modules`: binary modules as given, others encoded. A module that
 /// cannot be encoded is reported on stderr and left out.
-private func emit(_ source: ScriptModule, _ module: Module, to path: String, features: Features) {
+private func emit(_ source: ScriptModule, _ module: Module, to path: String) {
     do {
         if case .binary(let bytes) = source.source {
             try write(Data(bytes), to: path)
         } else {
-            try write(Data(ModulePipeline(features: features).encode(module)), to: path)
+            try write(Data(encodeModule(module)), to: path)
         }
     } catch {
         FileHandle.standardError.write(Data("\(path): cannot emit module: \(error)\n".utf8))
@@ -88,7 +90,8 @@ struct Progress {
         FileHandle.standardError.write(Data("\r\u{1B}[K[\(index + 1)/\(total)] \(file)".utf8))
     }
 
-    func finish() {
+    /// Erases the progress line (before other output, and at the end).
+    func clear() {
         guard enabled else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }

@@ -94,7 +94,7 @@ public struct ScriptParser {
             if inComponentScript { return try componentCommand(keyword: keyword) }
             return .action(try action())
         case "assert_return", "assert_trap", "assert_exhaustion":
-            if inComponentScript || cursor.peekLeftParen("component") || peekAssertedComponent() {
+            if inComponentScript || peekAssertedComponent() {
                 return try componentCommand(keyword: keyword)
             }
             return try actionAssertion(keyword)
