@@ -50,6 +50,9 @@ struct ScriptRunOptions: ParsableArguments {
             for r in failures { print(r.failureLine) }
         }
         progress.clear()
+        for stale in expected.unmatched(by: report.records) {
+            FileHandle.standardError.write(Data("warning: expected failure \(stale.path):\(stale.line) names no command\n".utf8))
+        }
         if let json {
             try write(try report.json(), to: json)
         }
