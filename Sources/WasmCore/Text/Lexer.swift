@@ -141,7 +141,7 @@ public struct Lexer {
             if Lexer.isWhiteSpace(b) {
                 advance()
             } else if b == UInt8(ascii: ";") && byte(position + 1) == UInt8(ascii: ";") {
-                while let c = byte(position), c != 0x0A { position += 1 }
+                while let c = byte(position), c != 0x0A, c != 0x0D { position += 1 }
             } else if b == UInt8(ascii: "(") && byte(position + 1) == UInt8(ascii: ";") {
                 try skipBlockComment()
             } else if annotations, b == UInt8(ascii: "(") && byte(position + 1) == UInt8(ascii: "@"),
