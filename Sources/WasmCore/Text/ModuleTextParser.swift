@@ -15,6 +15,10 @@ struct ModuleTextParser {
     var elements = IndexSpace("elem", unknown: "elem segment")
     var datas = IndexSpace("data", unknown: "data segment")
     var tags = IndexSpace("tag")
+    /// How deeply the instruction being read is nested (plain blocks and folded instructions).
+    var nesting = 0
+    /// The deepest nesting accepted (the parser recurses once per level).
+    static let maximumNesting = 1000
     /// Where each field starts, and the index it defines in its space.
     private var fields: [(start: Int, index: UInt32?)] = []
 
