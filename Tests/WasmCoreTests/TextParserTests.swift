@@ -190,3 +190,29 @@ final class TextParserFeatureTests: XCTestCase {
         XCTAssertNoThrow(try parseModule(#"(memory 1) (data (i32.const 0) "x") (table 1 funcref) (func) (elem (i32.const 0) 0)"#, features: .mvp))
     }
 }
+
+final class CustomAnnotationTests: XCTestCase {
+    func testCustomAnnotationsBecomeCustomSections() throws {
+        let m = try parseModule(#"""
+            (module
+              (@custom "a" "x" "y")
+              (@custom "b" (after func) "\01")
+              (@custom "c" (before code) "")
+              (@custom "d" (before first) "")
+              (@other "ignored")
+              (func))
+            """#)
+        XCTAssertEqual(m.customSections, [
+            CustomSection(name: "a", bytes: Array("xy".utf8), after: 11),
+            CustomSection(name: "b", bytes: [1], after: 3),
+            CustomSection(name: "c", bytes: [], after: 12),
+            CustomSection(name: "d", bytes: [], after: 0),
+        ])
+    }
+
+    func testPrintedCustomSectionsParseBack() throws {
+        var m = try parseModule("(memory 1) (func)")
+        m.customSections = [CustomSection(name: "n", bytes: [0, 0xFF], after: 5)]
+        XCTAssertEqual(try parseModule(printModule(m)).customSections, m.customSections)
+    }
+}

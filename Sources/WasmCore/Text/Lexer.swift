@@ -8,6 +8,9 @@ public struct Lexer {
     private var position = 0
     private var line = 1
     private var lineStart = 0
+    /// The byte ranges of the `(@custom ...)` annotations skipped so far (custom sections, which the
+    /// module parser reads back).
+    public private(set) var customAnnotations: [Range<Int>] = []
 
     public init(_ source: [UInt8]) { self.source = source }
 
@@ -189,7 +192,14 @@ public struct Lexer {
             } else if b == UInt8(ascii: ")") {
                 depth -= 1
                 position += 1
-                if depth == 0 { return }
+                if depth == 0 {
+                    if source[start..<position].starts(with: "(@custom".utf8),
+                        let next = byte(start + 8), !Lexer.isIDChar(next)
+                    {
+                        customAnnotations.append(start..<position)
+                    }
+                    return
+                }
             } else if b == UInt8(ascii: "\"") {
                 _ = try lexString()
             } else if b >= 0x80 || b < 0x20 || b == 0x7F {

@@ -35,6 +35,7 @@ struct ModuleTextParser {
 
     /// Reads module fields up to a closing `)` (left in place) or the end of input.
     mutating func parseFields() throws -> Module {
+        let begin = c.position
         var firstDefinition: String?
         while !c.isAtEnd && !c.peekRightParen { try scanField(&firstDefinition) }
         let end = c.position
@@ -43,6 +44,12 @@ struct ModuleTextParser {
             try parseField(index: field.index)
         }
         c.position = end
+        // The custom annotations between the tokens before and after the fields are this module's.
+        let lower = begin > 0 && begin - 1 < c.tokens.count ? c.tokens[begin - 1].range.upperBound : 0
+        let upper = end < c.tokens.count ? c.tokens[end].range.lowerBound : c.source.count
+        for range in c.customAnnotations where range.lowerBound >= lower && range.upperBound <= upper {
+            module.customSections.append(try CustomAnnotation.parse(c.source, range, features: features))
+        }
         return module
     }
 

@@ -8,18 +8,22 @@ public struct TextCursor {
     public let tokens: [Token]
     /// The index of the next token.
     public var position: Int = 0
+    /// The byte ranges of `(@custom ...)` annotations in the source (custom sections).
+    public let customAnnotations: [Range<Int>]
 
     /// Lexes `text` and puts the cursor at its first token.
     public init(_ text: String) throws {
         var lexer = Lexer(Array(text.utf8))
         self.source = Array(text.utf8)
         self.tokens = try lexer.tokenize()
+        self.customAnnotations = lexer.customAnnotations
     }
 
-    public init(source: [UInt8], tokens: [Token], position: Int = 0) {
+    public init(source: [UInt8], tokens: [Token], position: Int = 0, customAnnotations: [Range<Int>] = []) {
         self.source = source
         self.tokens = tokens
         self.position = position
+        self.customAnnotations = customAnnotations
     }
 
     // MARK: Looking ahead

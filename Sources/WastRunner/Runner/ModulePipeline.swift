@@ -53,8 +53,8 @@ public struct ModulePipeline {
     }
 
     /// Spec: core/binary — encodes a module.
-    public func encode(_ module: Module) throws -> [UInt8] {
-        try encodeModule(module)
+    public func encode(_ module: Module) -> [UInt8] {
+        encodeModule(module)
     }
 
     /// Reads a module file, text (`.wat`, or any file not starting with the binary magic) or binary,
@@ -80,7 +80,7 @@ public struct ModulePipeline {
 
 extension ModulePipeline {
     /// Spec: core/text — prints a module in the text format.
-    public func print(_ module: Module) throws -> String {
-        try printModule(module)
+    public func print(_ module: Module) -> String {
+        printModule(module)
     }
 }
