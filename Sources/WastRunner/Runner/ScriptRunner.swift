@@ -12,8 +12,8 @@ public struct ScriptRunner {
     public var features: Features
     /// Makes the execution engine for each file; `nil` runs statically.
     public var engineFactory: ScriptEngineFactory?
-    /// Called with every module that decodes or parses (before validation), with its command.
-    public var onModule: ((Command, ScriptModule, Module) -> Void)?
+    /// Called with every module that decodes or parses (before validation).
+    public var onModule: ((ScriptModule, Module) -> Void)?
 
     public init(features: Features = .wasm2, engineFactory: ScriptEngineFactory? = nil) {
         self.features = features
@@ -47,9 +47,9 @@ public struct ScriptRunner {
     public func run(_ script: Script, features: Features? = nil) -> [CommandRecord] {
         let features = features ?? self.features
         var engine = engineFactory?(features, script.file)
+        var pipeline = ModulePipeline(features: features)
+        pipeline.onDecoded = onModule
         return script.commands.map { command in
-            var pipeline = ModulePipeline(features: features)
-            if let onModule { pipeline.onDecoded = { onModule(command, $0, $1) } }
             let verdict = Self.check(command, pipeline: pipeline, engine: &engine)
             return CommandRecord(file: script.file, line: command.line, command: command.kind.keyword, verdict: verdict)
         }
