@@ -1,4 +1,3 @@
-import Foundation
 import WasmCore
 
 /// Runs scripts command by command and records a verdict for each.
@@ -27,10 +26,7 @@ public struct ScriptRunner {
         let script: Script
         let fileFeatures: Features
         do {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw WasmError(.usage, "cannot read file", file: file)
-            }
-            let source = [UInt8](data)
+            let source = try InputFile.read(file)
             fileFeatures = try RunLine.features(in: source, base: features)
             script = try ScriptParser.parse(source, file: file, features: fileFeatures)
         } catch {
