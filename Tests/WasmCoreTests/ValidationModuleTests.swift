@@ -35,6 +35,9 @@ final class ValidationModuleTests: XCTestCase {
         // Names are distinct by code points, not by canonical equivalence (names.wast).
         m.exports = [Export(name: "\u{212B}", descriptor: .function(0)), Export(name: "\u{C5}", descriptor: .function(0))]
         XCTAssertValid(m)
+        m.exports = [Export(name: "\u{212B}", descriptor: .function(0))]
+        XCTAssertNotNil(try? validateModule(m).export(named: "\u{212B}"))
+        XCTAssertNil(try? validateModule(m).export(named: "\u{C5}"))
     }
 
     func testTags() throws {
@@ -138,6 +141,15 @@ final class ValidationModuleTests: XCTestCase {
         m.imports = [Import(module: "m", name: "g", descriptor: .global(GlobalType(mutability: .variable, valueType: .i32)))]
         XCTAssertInvalid(m, "importing a mutable global", features: .mvp)
         XCTAssertValid(m)
+    }
+
+    func testDeepNestingUsesNoNativeRecursion() {
+        let depth = 100_000
+        var body = [Instruction](repeating: .block(.block, .empty), count: depth)
+        body += [Instruction](repeating: .op(.end), count: depth)
+        XCTAssertValid(F.function([], [], body))
+        body.removeLast()
+        XCTAssertInvalid(F.function([], [], body), "unclosed block")
     }
 
     func testBrokenIndicesNeverCrash() {

@@ -15,9 +15,12 @@ final class ValueStack {
 ///
 /// Spec: core/exec/runtime#frames — a frame: the function's locals (at `fp`) and its module instance;
 /// the continuation (`pc`) is where the caller resumes.
+///
+/// The references are `unowned(unsafe)`: the store keeps every function (hence its code and instance)
+/// alive for as long as it runs, and skipping reference counting here makes calls cheap.
 struct Frame {
-    var code: CompiledFunction
-    var instance: ModuleInstance
+    unowned(unsafe) var code: CompiledFunction
+    unowned(unsafe) var instance: ModuleInstance
     var pc: Int
     var fp: UnsafeMutablePointer<UInt64>
 }
@@ -27,8 +30,6 @@ enum Trap {
     static let unreachable = WasmError(.trap, "unreachable")
     static let memoryOutOfBounds = WasmError(.trap, "out of bounds memory access")
     static let tableOutOfBounds = WasmError(.trap, "out of bounds table access")
-    static let undefinedElement = WasmError(.trap, "undefined element")
-    static let uninitializedElement = WasmError(.trap, "uninitialized element")
     static let indirectCallTypeMismatch = WasmError(.trap, "indirect call type mismatch")
     static let callStackExhausted = WasmError(.exhaustion, "call stack exhausted")
     static let fuelExhausted = WasmError(.exhaustion, "fuel exhausted")
@@ -96,6 +97,28 @@ extension Store {
         return c
     }
 
+    /// Spec: core/exec/instructions#exec-invoke — calls a host function from wasm: pops its arguments at
+    /// `sp`, pushes its results, returns the new `sp`. `depth` is the call depth of the host function.
+    @inline(never)
+    func callHost(_ callee: FunctionInstance, sp: UnsafeMutablePointer<UInt64>, depth: Int) throws -> UnsafeMutablePointer<UInt64> {
+        guard case .host(let body) = callee.kind else { throw WasmError(.trap, "not a host function") }
+        let params = callee.type.parameters
+        var arguments: [Value] = []
+        arguments.reserveCapacity(params.count)
+        var sp = sp - params.count
+        for (i, t) in params.enumerated() { arguments.append(Slot.decode(sp[i], as: t)) }
+        guard depth < bounds.maxCallDepth else { throw Trap.callStackExhausted }
+        let saved = callDepth
+        callDepth = depth
+        defer { callDepth = saved }
+        let results = try checkedHostResults(callee, try body(self, arguments))
+        for r in results {
+            sp.pointee = Slot.encode(r)
+            sp += 1
+        }
+        return sp
+    }
+
     /// Spec: core/exec/instructions — runs a wasm function whose arguments are at the bottom of `stack`,
     /// leaving its results there. Calls between wasm functions push `Frame`s on an explicit stack; only
     /// host functions (which may re-enter through `invoke`) use the Swift stack.
@@ -108,57 +131,17 @@ extension Store {
         let stackEnd = stack.base + stack.capacity
         var fuel = bounds.fuel ?? Int.max
 
-        var code = try compiled(entry)
-        var instance = entryModule
+        unowned(unsafe) var code = try compiled(entry)
+        unowned(unsafe) var instance = entryModule
         var fp = stack.base
         guard fp + code.frameSize <= stackEnd else { throw Trap.callStackExhausted }
         (fp + code.parameterCount).initialize(repeating: 0, count: code.localCount - code.parameterCount)
         var sp = fp + code.localCount
         var ops = code.ops
         var pc = 0
-        var memory: MemoryInstance? = instance.memories.first
+        unowned(unsafe) var memory: MemoryInstance? = instance.memories.first
         var frames: [Frame] = []
         frames.reserveCapacity(16)
-
-        /// Enters a function: pushes the current frame and switches to the callee (wasm), or calls it (host).
-        @inline(__always)
-        func call(_ callee: FunctionInstance) throws {
-            fuel &-= 1
-            if fuel < 0 { throw Trap.fuelExhausted }
-            switch callee.kind {
-            case .wasm(let calleeModule, _):
-                let c = try compiled(callee)
-                guard depthBase + frames.count + 1 < maxDepth else { throw Trap.callStackExhausted }
-                let newFp = sp - c.parameterCount
-                guard newFp + c.frameSize <= stackEnd else { throw Trap.callStackExhausted }
-                frames.append(Frame(code: code, instance: instance, pc: pc, fp: fp))
-                (newFp + c.parameterCount).initialize(repeating: 0, count: c.localCount - c.parameterCount)
-                fp = newFp
-                sp = newFp + c.localCount
-                code = c
-                ops = c.ops
-                pc = 0
-                if calleeModule !== instance {
-                    instance = calleeModule
-                    memory = instance.memories.first
-                }
-            case .host(let body):
-                let params = callee.type.parameters
-                var arguments: [Value] = []
-                arguments.reserveCapacity(params.count)
-                let argBase = sp - params.count
-                for (i, t) in params.enumerated() { arguments.append(Slot.decode(argBase[i], as: t)) }
-                sp = argBase
-                callDepth = depthBase + frames.count + 1
-                guard callDepth < maxDepth else { throw Trap.callStackExhausted }
-                let results = try checkedHostResults(callee, try body(self, arguments))
-                callDepth = depthBase
-                for r in results {
-                    sp.pointee = Slot.encode(r)
-                    sp += 1
-                }
-            }
-        }
 
         @inline(__always)
         func branch(_ target: Int32, _ arity: Int32, _ drop: Int32) throws {
@@ -235,16 +218,61 @@ extension Store {
                     memory = instance.memories.first
                 }
             case .call(let f):
-                try call(instance.functions[Int(f)])
+                // Spec: core/exec/instructions#exec-call, #exec-invoke — push a frame, continue in the callee.
+                unowned(unsafe) let callee = instance.functions[Int(f)]
+                fuel &-= 1
+                if fuel < 0 { throw Trap.fuelExhausted }
+                guard let calleeModule = callee.module else {
+                    sp = try callHost(callee, sp: sp, depth: depthBase + frames.count + 1)
+                    continue
+                }
+                unowned(unsafe) let c = try callee.compiled ?? compiled(callee)
+                guard depthBase + frames.count + 1 < maxDepth else { throw Trap.callStackExhausted }
+                let newFp = sp - c.parameterCount
+                guard newFp + c.frameSize <= stackEnd else { throw Trap.callStackExhausted }
+                frames.append(Frame(code: code, instance: instance, pc: pc, fp: fp))
+                (newFp + c.parameterCount).initialize(repeating: 0, count: c.localCount - c.parameterCount)
+                fp = newFp
+                sp = newFp + c.localCount
+                code = c
+                ops = c.ops
+                pc = 0
+                if calleeModule !== instance {
+                    instance = calleeModule
+                    memory = instance.memories.first
+                }
             case .callIndirect(let type, let t):
                 sp -= 1
                 let table = instance.tables[Int(t)]
                 let i = Int(u32(sp[0]))
-                guard i < table.elements.count else { throw Trap.undefinedElement }
+                guard i < table.elements.count else { throw WasmError(.trap, "undefined element \(i)") }
                 let element = table.elements[i]
-                guard element != 0, let callee = function(at: Int(element - 1)) else { throw Trap.uninitializedElement }
+                guard element != 0, Int(element - 1) < functions.count else {
+                    throw WasmError(.trap, "uninitialized element \(i)")
+                }
+                unowned(unsafe) let callee = functions[Int(element - 1)]
                 guard callee.typeID == instance.typeIDs[Int(type)] else { throw Trap.indirectCallTypeMismatch }
-                try call(callee)
+                fuel &-= 1
+                if fuel < 0 { throw Trap.fuelExhausted }
+                guard let calleeModule = callee.module else {
+                    sp = try callHost(callee, sp: sp, depth: depthBase + frames.count + 1)
+                    continue
+                }
+                unowned(unsafe) let c = try callee.compiled ?? compiled(callee)
+                guard depthBase + frames.count + 1 < maxDepth else { throw Trap.callStackExhausted }
+                let newFp = sp - c.parameterCount
+                guard newFp + c.frameSize <= stackEnd else { throw Trap.callStackExhausted }
+                frames.append(Frame(code: code, instance: instance, pc: pc, fp: fp))
+                (newFp + c.parameterCount).initialize(repeating: 0, count: c.localCount - c.parameterCount)
+                fp = newFp
+                sp = newFp + c.localCount
+                code = c
+                ops = c.ops
+                pc = 0
+                if calleeModule !== instance {
+                    instance = calleeModule
+                    memory = instance.memories.first
+                }
 
             // Spec: core/exec/instructions#parametric-instructions
             case .drop:

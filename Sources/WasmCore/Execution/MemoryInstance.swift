@@ -14,8 +14,10 @@ public final class MemoryInstance {
     public private(set) var type: MemoryType
     public let address: MemoryAddress
     /// The bytes (`byteCount` of them; never nil, at least one byte is allocated).
+    @exclusivity(unchecked)
     private(set) var bytes: UnsafeMutableRawPointer
     /// The current size in bytes.
+    @exclusivity(unchecked)
     public private(set) var byteCount: Int
     /// The store's cap on growth, in pages, beyond the memory's own maximum.
     let capPages: UInt64

@@ -29,14 +29,20 @@ public struct Lexer {
 
     private var location: SourceLocation { locationOf(position) }
 
+    /// A position on the current line whose column is known, so columns are counted incrementally.
+    private var columnMark = (offset: 0, column: 1)
+
     private func locationOf(_ offset: Int) -> SourceLocation {
-        var column = 1
-        var i = lineStart
+        var (i, column) = columnMark.offset >= lineStart && columnMark.offset <= offset ? columnMark : (lineStart, 1)
         while i < offset && i < source.count {
             if source[i] & 0xC0 != 0x80 { column += 1 }
             i += 1
         }
         return .text(line: line, column: column)
+    }
+
+    private mutating func markColumn(_ offset: Int, _ location: SourceLocation) {
+        if case .text(_, let column) = location { columnMark = (offset, column) }
     }
 
     private func error(_ message: String, at offset: Int? = nil) -> WasmError {
@@ -57,7 +63,9 @@ public struct Lexer {
         try skipTrivia()
         guard let c = byte(position) else { return nil }
         let start = position
-        guard case .text(let l, let col) = locationOf(start) else { return nil }
+        let startLocation = locationOf(start)
+        markColumn(start, startLocation)
+        guard case .text(let l, let col) = startLocation else { return nil }
         if c == UInt8(ascii: "(") {
             position += 1
             return Token(kind: .leftParen, range: start..<position, line: l, column: col)
@@ -112,7 +120,10 @@ public struct Lexer {
     }
 
     /// Spec: core/text/lexical — `idchar`, the characters of keywords, identifiers and numbers.
-    public static func isIDChar(_ b: UInt8) -> Bool {
+    public static func isIDChar(_ b: UInt8) -> Bool { idCharTable[Int(b)] }
+
+    private static let idCharTable: [Bool] = (0..<256).map { i in
+        let b = UInt8(i)
         switch b {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"),
             UInt8(ascii: "A")...UInt8(ascii: "Z"):
@@ -130,7 +141,7 @@ public struct Lexer {
             if Lexer.isWhiteSpace(b) {
                 advance()
             } else if b == UInt8(ascii: ";") && byte(position + 1) == UInt8(ascii: ";") {
-                while let c = byte(position), c != 0x0A { position += 1 }
+                while let c = byte(position), c != 0x0A, c != 0x0D { position += 1 }
             } else if b == UInt8(ascii: "(") && byte(position + 1) == UInt8(ascii: ";") {
                 try skipBlockComment()
             } else if annotations, b == UInt8(ascii: "(") && byte(position + 1) == UInt8(ascii: "@"),

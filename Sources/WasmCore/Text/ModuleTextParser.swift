@@ -15,6 +15,10 @@ struct ModuleTextParser {
     var elements = IndexSpace("elem", unknown: "elem segment")
     var datas = IndexSpace("data", unknown: "data segment")
     var tags = IndexSpace("tag")
+    /// How deeply the instruction being read is nested (plain blocks and folded instructions).
+    var nesting = 0
+    /// The deepest nesting accepted (the parser recurses once per level).
+    static let maximumNesting = 1000
     /// Where each field starts, and the index it defines in its space.
     private var fields: [(start: Int, index: UInt32?)] = []
 
@@ -281,7 +285,7 @@ struct ModuleTextParser {
                     limits: Limits(min: n, max: n, addressType: addressType), elementType: elementType)))
                 let offset: Instruction = addressType == .i64 ? Instruction(.i64Const, .i64(0)) : Instruction(.i32Const, .i32(0))
                 module.elements.append(ElementSegment(
-                    type: elementType, items: items, mode: .active(table: index, offset: [offset])))
+                    type: elementType, items: items, mode: .active(table: index, offset: [offset]), namesTable: true))
                 return
             }
             // `(table reftype limits ...)` is not a table type.
@@ -400,6 +404,7 @@ struct ModuleTextParser {
     private mutating func parseElementSegment() throws {
         _ = c.takeIdentifier()
         var mode = ElementSegment.Mode.passive
+        var namesTable = false
         if c.takeKeyword("declare") {
             mode = .declarative
         } else {
@@ -407,6 +412,7 @@ struct ModuleTextParser {
             if c.takeLeftParen("table") {
                 table = try c.parseIndex(tables)
                 try c.expectRightParen()
+                namesTable = true
             }
             if c.peekLeftParen() && !c.peekLeftParen("ref") {
                 mode = .active(table: table ?? 0, offset: try parseOffset())
@@ -425,7 +431,7 @@ struct ModuleTextParser {
             guard case .active = mode else { throw c.unexpected() }
             items = try parseElementList(type: type, allowBareIndices: true)
         }
-        module.elements.append(ElementSegment(type: type, items: items, mode: mode))
+        module.elements.append(ElementSegment(type: type, items: items, mode: mode, namesTable: namesTable))
     }
 
     /// Spec: core/text/modules — the items of an element segment: function indices, or element

@@ -18,19 +18,9 @@ struct CodeValidator {
     /// expression in error messages.
     mutating func validate(_ body: [Instruction], place: String) throws {
         for (i, instruction) in body.enumerated() {
-            do {
-                try validate(instruction)
-            } catch var error as WasmError {
-                error.message += " (\(place), instruction \(i): \(instruction.opcode.name))"
-                throw error
-            }
+            try inPlace("\(place), instruction \(i): \(instruction.opcode.name)") { try validate(instruction) }
         }
-        do {
-            try finish()
-        } catch var error as WasmError {
-            error.message += " (\(place), at its end)"
-            throw error
-        }
+        try inPlace("\(place), at its end") { try finish() }
     }
 
     /// The implicit `end` of the expression: its outermost block must be the only one left open.
@@ -209,7 +199,7 @@ struct CodeValidator {
                 guard label.labelTypes.count == arity else {
                     throw WasmError.invalid("type mismatch: br_table targets have different arities")
                 }
-                let popped = try stacks.pop(label.labelTypes)
+                let popped = try stacks.popReturning(label.labelTypes)
                 for t in popped { stacks.push(t) }
             }
             try stacks.pop(defaultLabel.labelTypes)

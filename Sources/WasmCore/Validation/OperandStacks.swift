@@ -48,9 +48,13 @@ struct OperandStacks {
         return actual
     }
 
-    /// `pop_vals`: pops operands matching `types` (the last one on top) and returns them in order.
-    @discardableResult
-    mutating func pop(_ types: [ValueType]) throws -> [ValueType?] {
+    /// `pop_vals`: pops operands matching `types` (the last one on top).
+    mutating func pop(_ types: [ValueType]) throws {
+        for t in types.reversed() { try pop(t) }
+    }
+
+    /// `pop_vals`, returning the popped operands in order (unknown where the stack was polymorphic).
+    mutating func popReturning(_ types: [ValueType]) throws -> [ValueType?] {
         var popped = [ValueType?](repeating: nil, count: types.count)
         for (i, t) in types.enumerated().reversed() { popped[i] = try pop(t) }
         return popped
