@@ -23,6 +23,6 @@ struct ParseCommand: ParsableCommand {
         let pipeline = ModulePipeline(features: try featureOptions.resolved())
         let target = output ?? (file.hasSuffix(".wat") ? String(file.dropLast(4)) : file) + ".wasm"
         let module = try pipeline.read(file: file)
-        try write(Data(pipeline.encode(module)), to: target)
+        try write(Data(encodeModule(module)), to: target)
     }
 }

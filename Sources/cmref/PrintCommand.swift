@@ -17,7 +17,7 @@ struct PrintCommand: ParsableCommand {
 
     func run() throws {
         let pipeline = ModulePipeline(features: try featureOptions.resolved())
-        let text = pipeline.print(try pipeline.read(file: file))
+        let text = printModule(try pipeline.read(file: file))
         print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
     }
 }

@@ -39,7 +39,7 @@ struct ScriptRunOptions: ParsableArguments {
             progress.show(index, file)
             if let dir = emitModules {
                 let prefix = files.count == 1 ? "" : URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + "-"
-                runner.onModule = { _, source, module in
+                runner.onModule = { source, module in
                     emit(source, module, to: "\(dir)/\(prefix)\(source.line).wasm")
                 }
             }

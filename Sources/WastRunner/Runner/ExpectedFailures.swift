@@ -27,10 +27,7 @@ public struct ExpectedFailures: Sendable {
 
     /// Reads the list from `file`; a malformed line is an error naming `file:line`.
     public init(contentsOf file: String) throws {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw WasmError(.usage, "cannot read expected-failures file", file: file)
-        }
-        try self.init(parsing: String(decoding: data, as: UTF8.self), file: file)
+        try self.init(parsing: String(decoding: try InputFile.read(file), as: UTF8.self), file: file)
     }
 
     /// Parses the text of a list; `file` names it in errors.

@@ -1,4 +1,3 @@
-import Foundation
 import WasmCore
 
 /// Spec: interpreter/README.md, "Scripts" — reads the commands of a `.wast` script.
@@ -16,14 +15,6 @@ public struct ScriptParser {
     init(cursor: TextCursor, features: Features) {
         self.cursor = cursor
         self.features = features
-    }
-
-    /// Parses the script in `file`.
-    public static func parse(contentsOf file: String, features: Features = .wasm2) throws -> Script {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw WasmError(.usage, "cannot read file", file: file)
-        }
-        return try parse([UInt8](data), file: file, features: features)
     }
 
     /// Parses a script's text; `file` names it in the script and in errors.
