@@ -28,12 +28,15 @@ final class Heap {
   var reallocFunc: CoreFuncInst { { [unowned self] in try self.realloc($0) } }
 }
 
-func mkOpts(_ memory: ABIMemory? = MemInst([]), _ encoding: StringEncoding = .utf8, realloc: CoreFuncInst? = nil,
+/// Python evaluates mk_opts's default `MemInst(bytearray())` once: every default shares one memory.
+let sharedDefaultMemory = MemInst([])
+
+func mkOpts(_ memory: ABIMemory? = sharedDefaultMemory, _ encoding: StringEncoding = .utf8, realloc: CoreFuncInst? = nil,
             postReturn: CoreFuncInst? = nil, async_: Bool = false, callback: CoreFuncInst? = nil) -> CanonicalOptions {
   CanonicalOptions(stringEncoding: encoding, memory: memory, realloc: realloc, postReturn: postReturn, async_: async_, callback: callback)
 }
 
-func mkCx(_ memory: ABIMemory? = MemInst([]), _ encoding: StringEncoding = .utf8, realloc: CoreFuncInst? = nil,
+func mkCx(_ memory: ABIMemory? = sharedDefaultMemory, _ encoding: StringEncoding = .utf8, realloc: CoreFuncInst? = nil,
           store: Store = Store()) -> LiftLowerContext {
   LiftLowerContext(mkOpts(memory, encoding, realloc: realloc), ComponentInstance(store))
 }
@@ -108,3 +111,49 @@ func checkLiftLower(_ t: ValType, _ valsToLift: [CoreValue], _ v: Value?, cx: Li
     XCTFail("\(t): unexpected error \(error)", file: file, line: line)
   }
 }
+
+/// run_tests.py — class RacyBool
+final class RacyBool {
+  var b: Bool
+  init(_ b: Bool) { self.b = b }
+  func set() { b = true }
+  func clear() { b = false }
+  func isSet() -> Bool { b }
+  func isClear() -> Bool { !b }
+}
+
+/// The single i32 of a built-in's result.
+func one(_ r: [CoreValue], file: StaticString = #filePath, line: UInt = #line) -> UInt32 {
+  guard r.count == 1 else { XCTFail("expected one result, got \(r)", file: file, line: line); return 0xdead_dead }
+  switch r[0] {
+  case .i32(let x): return x
+  case .i64(let x): return UInt32(truncatingIfNeeded: x)
+  default: XCTFail("expected an integer, got \(r)", file: file, line: line); return 0xdead_dead
+  }
+}
+
+/// run_tests.py — def unpack_result
+func unpackResult(_ r: [CoreValue], file: StaticString = #filePath, line: UInt = #line) -> (UInt32, UInt32) {
+  let ret = one(r, file: file, line: line)
+  XCTAssertNotEqual(ret, 0xffff_ffff, file: file, line: line)
+  return (ret & 0xf, ret >> 4)
+}
+
+/// run_tests.py — def unpack_new_ends
+func unpackNewEnds(_ r: [CoreValue]) -> (UInt32, UInt32) {
+  guard r.count == 1, case .i64(let p) = r[0] else { XCTFail("expected one i64, got \(r)"); return (0, 0) }
+  return (UInt32(truncatingIfNeeded: p), UInt32(truncatingIfNeeded: p >> 32))
+}
+
+extension MemInst {
+  subscript(_ i: UInt32) -> UInt8 {
+    get { bytes[Int(i)] }
+    set { bytes[Int(i)] = newValue }
+  }
+}
+
+let STARTING = Subtask.State.starting.rawValue
+let STARTED = Subtask.State.started.rawValue
+let RETURNED = Subtask.State.returned.rawValue
+let CANCELLED_BEFORE_STARTED = Subtask.State.cancelledBeforeStarted.rawValue
+let CANCELLED_BEFORE_RETURNED = Subtask.State.cancelledBeforeReturned.rawValue
