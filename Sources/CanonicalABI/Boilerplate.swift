@@ -124,6 +124,8 @@ public struct CoreFuncType: Equatable, CustomStringConvertible {
   public var params: [CoreValType]
   public var results: [CoreValType]
   public init(_ params: [CoreValType], _ results: [CoreValType]) { self.params = params; self.results = results }
+  /// Spec: definitions.py#boilerplate — def CoreFuncType.__eq__
+  public static func == (a: CoreFuncType, b: CoreFuncType) -> Bool { a.params == b.params && a.results == b.results }
   public var description: String { "(func (param \(params.map(\.rawValue).joined(separator: " "))) (result \(results.map(\.rawValue).joined(separator: " "))))" }
 }
 
@@ -197,23 +199,62 @@ public struct CaseType: Equatable, Hashable {
   public init(_ label: String, _ t: ValType?) { self.label = label; self.t = t }
 }
 
-/// A component value type. One case per Python class (PrimValType's subclasses are the leaf cases).
-/// Spec: definitions.py#boilerplate — class ValType, PrimValType, BoolType ... FutureType
+/// A component value type: one case per Python subclass of ValType (PrimValType's subclasses are the leaf cases).
+/// Spec: definitions.py#boilerplate — class Type, ValType, PrimValType
 public indirect enum ValType: Equatable, Hashable, CustomStringConvertible {
-  case bool, s8, u8, s16, u16, s32, u32, s64, u64, f32, f64, char, string
+  /// Spec: definitions.py#boilerplate — class BoolType
+  case bool
+  /// Spec: definitions.py#boilerplate — class S8Type
+  case s8
+  /// Spec: definitions.py#boilerplate — class U8Type
+  case u8
+  /// Spec: definitions.py#boilerplate — class S16Type
+  case s16
+  /// Spec: definitions.py#boilerplate — class U16Type
+  case u16
+  /// Spec: definitions.py#boilerplate — class S32Type
+  case s32
+  /// Spec: definitions.py#boilerplate — class U32Type
+  case u32
+  /// Spec: definitions.py#boilerplate — class S64Type
+  case s64
+  /// Spec: definitions.py#boilerplate — class U64Type
+  case u64
+  /// Spec: definitions.py#boilerplate — class F32Type
+  case f32
+  /// Spec: definitions.py#boilerplate — class F64Type
+  case f64
+  /// Spec: definitions.py#boilerplate — class CharType
+  case char
+  /// Spec: definitions.py#boilerplate — class StringType
+  case string
+  /// Spec: definitions.py#boilerplate — class ErrorContextType
   case errorContext
+  /// Spec: definitions.py#boilerplate — class ListType
   case list(ValType, Int?)
+  /// Spec: definitions.py#boilerplate — class RecordType
   case record([FieldType])
+  /// Spec: definitions.py#boilerplate — class TupleType
   case tuple([ValType])
+  /// Spec: definitions.py#boilerplate — class VariantType
   case variant([CaseType])
+  /// Spec: definitions.py#boilerplate — class EnumType
   case enum_([String])
+  /// Spec: definitions.py#boilerplate — class OptionType
   case option(ValType)
+  /// Spec: definitions.py#boilerplate — class ResultType
   case result(ValType?, ValType?)
+  /// Spec: definitions.py#boilerplate — class MapType
   case map(ValType, ValType)
+  /// Spec: definitions.py#boilerplate — class FlagsType
   case flags([String])
+  /// Spec: definitions.py#boilerplate — class OwnType
   case own(ResourceType)
+  /// Spec: definitions.py#boilerplate — class BorrowType
   case borrow(ResourceType)
+  /// Spec: definitions.py#boilerplate — class StreamType
   case stream(ValType?)
+  /// Spec: definitions.py#boilerplate — class FutureType
   case future(ValType?)
 
   /// `list<t>` without a fixed length.

@@ -78,6 +78,12 @@ public final class MemInst: ABIMemory {
     self.bytes = bytes
     self.addrtype = addrtype
   }
+  /// `memory[i]` and `memory[i] = v` (unchecked: callers index inside the buffer).
+  /// Spec: CanonicalABI.md#canonical-abi-options — def MemInst.__getitem__, def MemInst.__setitem__
+  public subscript<I: BinaryInteger>(_ i: I) -> UInt8 {
+    get { bytes[Int(i)] }
+    set { bytes[Int(i)] = newValue }
+  }
   /// Spec: CanonicalABI.md#canonical-abi-options — def MemInst.__len__
   public var byteCount: UInt64 { UInt64(bytes.count) }
   public func withUnsafeMutableBytes<R>(_ body: (UnsafeMutableRawBufferPointer) throws -> R) rethrows -> R {

@@ -145,12 +145,6 @@ func unpackNewEnds(_ r: [CoreValue]) -> (UInt32, UInt32) {
   return (UInt32(truncatingIfNeeded: p), UInt32(truncatingIfNeeded: p >> 32))
 }
 
-extension MemInst {
-  subscript(_ i: UInt32) -> UInt8 {
-    get { bytes[Int(i)] }
-    set { bytes[Int(i)] = newValue }
-  }
-}
 
 let STARTING = Subtask.State.starting.rawValue
 let STARTED = Subtask.State.started.rawValue
