@@ -3,9 +3,12 @@
 import XCTest
 @testable import CanonicalABI
 
-/// run_tests.py — class HostSource (without the threaded cancel of block_cancel)
+/// run_tests.py — class HostSource. Swift differs: block_cancel defers the cancel until unblock_cancel
+/// runs it (Python runs it on a helper OS thread that unblock_cancel waits for: the same order).
 final class HostSource: ReadableStream {
   let t: ValType?
+  var cancelBlocked = false
+  var deferredCancel = false
   var remaining: [Value]
   var destroyIfEmpty: Bool
   let chunk: Int
@@ -44,7 +47,15 @@ final class HostSource: ReadableStream {
     try dst.write(Array(remaining[..<n]))
     remaining.removeFirst(n)
   }
+  func blockCancel() { cancelBlocked = true }
+  func unblockCancel() throws {
+    cancelBlocked = false
+    if deferredCancel { deferredCancel = false; try actuallyCancel() }
+  }
   func cancel() throws {
+    if cancelBlocked { deferredCancel = true } else { try actuallyCancel() }
+  }
+  func actuallyCancel() throws {
     try pendingOnCopyDone?(.cancelled)
     resetPending()
   }
@@ -60,6 +71,77 @@ final class HostSource: ReadableStream {
         resetPending()
       }
     }
+  }
+}
+
+/// Blocks the current thread until `cond` holds, without blocking when it already does (as Python's
+/// free-running helper OS threads would proceed at once).
+func waitIfNeeded(_ cond: @escaping () -> Bool) throws {
+  if cond() { return }
+  _ = try currentThread().waitUntil(cond)
+}
+
+/// Starts `body` as a host thread of the store (a Thread of a fresh host instance), running it until it first blocks.
+/// Swift differs: run_tests.py starts a Python OS thread; here it is a component-model thread the store schedules.
+@discardableResult
+func startHostThread(_ store: Store, _ body: @escaping () throws -> Void) throws -> CanonicalABI.Thread {
+  let inst = ComponentInstance(store)
+  let task = CanonicalABI.Task(FuncType([], []), CanonicalOptions(), inst, { [] }, { _ in })
+  let thread = CanonicalABI.Thread(task, body)
+  try thread.resume()
+  return thread
+}
+
+/// run_tests.py — class HostSink: reads everything from a readable stream, `remain` values at a time.
+final class HostSink: WritableBuffer {
+  let shared: ReadableStream
+  let t: ValType?
+  var received: [Value] = []
+  let chunk: Int
+  var writeRemain: UInt64
+  var writeEvent: Bool
+  var closed = false
+  init(_ store: Store, _ shared: ReadableStream, chunk: Int, remain: UInt64 = UInt64.max) throws {
+    self.shared = shared
+    self.t = shared.t
+    self.chunk = chunk
+    self.writeRemain = remain
+    self.writeEvent = remain > 0
+    try startHostThread(store) { [self] in
+      while true {
+        try waitIfNeeded { self.writeEvent }
+        var copyEvent = false
+        try self.shared.read(nil, self, { reclaimBuffer in
+          try reclaimBuffer()
+          copyEvent = true
+        }, { result in
+          if result == .dropped { self.closed = true }
+          copyEvent = true
+        })
+        try waitIfNeeded { copyEvent }
+        if self.closed { break }
+      }
+    }
+  }
+  func setRemain(_ n: UInt64) {
+    writeRemain = n
+    if writeRemain > 0 { writeEvent = true }
+  }
+  var progress: UInt64 { UInt64(received.count) }
+  func remain() -> UInt64 { writeRemain }
+  func isZeroLength() -> Bool { false }
+  func write(_ vs: [Value]) throws {
+    received += vs
+    writeRemain -= UInt64(vs.count)
+    if writeRemain == 0 { writeEvent = false }
+  }
+  /// Waits (on the current thread) for `n` values; nil once the stream is closed with fewer.
+  func consume(_ n: Int) throws -> [Value]? {
+    try waitIfNeeded { [unowned self] in self.received.count >= n || self.closed }
+    if received.count < n { return nil }
+    let ret = Array(received[..<n])
+    received.removeFirst(n)
+    return ret
   }
 }
 

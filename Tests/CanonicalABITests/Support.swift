@@ -45,7 +45,14 @@ func liftAndRun(_ opts: CanonicalOptions, _ inst: ComponentInstance, _ ft: FuncT
                 _ onStart: @escaping OnStart, _ onResolve: @escaping OnResolve) throws {
   let funcInst = inst.store.lift(callee, ft, opts, inst)
   _ = try inst.store.invoke(funcInst, onStart, onResolve)
-  while !inst.store.waiting.isEmpty { try inst.store.tick() }
+  // Swift differs: stop (and fail) when nothing waiting can ever run, where Python would spin forever.
+  while !inst.store.waiting.isEmpty {
+    guard inst.store.waiting.contains(where: { $0.ready() }) else {
+      XCTFail("deadlock: \(inst.store.waiting.count) threads waiting, none ready")
+      return
+    }
+    try inst.store.tick()
+  }
 }
 
 typealias HostFunc = (_ caller: ComponentInstance?, _ onStart: OnStart, _ onResolve: OnResolve, _ waitUntil: (@escaping () -> Bool) throws -> Cancelled) throws -> Void
