@@ -44,7 +44,11 @@ public final class LiftLowerContext {
       default: break
       }
     }
-    _ = try canonLift(realloc, ft, opts, inst, onStart, onResolve)
+    if inst.store.inlineRealloc {
+      try canonLiftSyncInline(realloc, ft, opts, inst, onStart, onResolve)
+    } else {
+      _ = try canonLift(realloc, ft, opts, inst, onStart, onResolve)
+    }
     guard let p = ptr else { throw CanonicalABIMisuse("realloc returned no pointer") }
     inst.mayLeave = true
     return p

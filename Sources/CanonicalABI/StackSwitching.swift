@@ -28,6 +28,8 @@ final class Handler {
   var cont: Continuation?
   var blockArg: Thread?
   var error: Error?
+  /// Set for the handler of an inline (non-blocking) call, which has no resumer to switch back to.
+  var inline = false
   init(_ currentThread: Thread) { self.currentThread = currentThread }
 }
 
@@ -86,6 +88,7 @@ func resume(_ cont: Continuation, _ blockResult: Cancelled, _ currentThread: Thr
 func block(_ switchTo: Thread?) throws -> Cancelled {
   let cont = Continuation()
   guard let handler = threadLocalHandler else { throw CanonicalABIMisuse("block: not inside a continuation") }
+  if handler.inline { throw CanonicalABIMisuse("block: an inline synchronous call cannot block") }
   handler.cont = cont
   handler.blockArg = switchTo
   handler.lock.signal()

@@ -40,6 +40,17 @@ public final class Thread: Hashable {
     assert(suspended())
   }
 
+  /// A thread that is already running inline on the caller's OS thread (no continuation).
+  /// Swift differs: used only by `canonLiftSyncInline`, the fast path for calls that cannot block.
+  init(inlineRunning task: Task) {
+    self.readyFunc = nil
+    self.task = task
+    self.cancellable = false
+    self.index = nil
+    self.storage = [0, 0]
+    self.cont = nil
+  }
+
   /// Spec: CanonicalABI.md#threads — def Thread.start_waiting_internal
   func startWaitingInternal(_ readyFunc: @escaping () -> Bool) {
     assert(!waiting() && self.readyFunc == nil)

@@ -177,6 +177,39 @@ final class ModelTests: XCTestCase {
     }
   }
 
+  /// The inline realloc fast path gives the same bytes and flat values as the literal canon_lift path.
+  func testInlineReallocMatchesLiteralCanonLift() throws {
+    var rng = SplitMix64(seed: 9)
+    let scalars: [Unicode.Scalar] = ["a", "\u{0}", "\u{e9}", "\u{ff}", "\u{100}", "\u{4e2d}", "\u{1F600}"]
+    for round in 0..<150 {
+      let n = Int(rng.next() % 9)
+      var text = String.UnicodeScalarView()
+      for _ in 0..<n { text.append(scalars[Int(rng.next() % UInt64(scalars.count))]) }
+      let s = String(text)
+      let src = StringEncoding.allCases[round % 3], dst = StringEncoding.allCases[(round / 3) % 3]
+      let units: UInt64
+      switch src {
+      case .utf8: units = UInt64(s.utf8.count)
+      case .utf16: units = UInt64(s.utf16.count)
+      case .latin1Utf16: units = s.unicodeScalars.allSatisfy { $0.value < 256 } ? UInt64(s.unicodeScalars.count) : UInt64(s.utf16.count) | utf16Tag(.i32)
+      }
+      let v = Value.list([.string(ABIString(s, src, units)), .str(s)])
+      var outs = [([UInt8], [CoreValue])]()
+      for inline in [true, false] {
+        let store = Store()
+        store.inlineRealloc = inline
+        let heap = Heap(512)
+        let cx = mkCx(heap.memory, dst, realloc: heap.reallocFunc, store: store)
+        let flat = try lowerFlat(cx, v, .list(.string))
+        outs.append((heap.memory.bytes, flat))
+        XCTAssertTrue(try liftFlat(cx, CoreValueIter(flat), .list(.string)).equalModuloStringEncoding(v))
+        XCTAssertEqual(cx.inst.threads.array.count, 2, "one thread index used and freed per realloc")
+      }
+      XCTAssertEqual(outs[0].0, outs[1].0, "bytes \(s) \(src)->\(dst)")
+      XCTAssertEqual(outs[0].1, outs[1].1, "flat \(s) \(src)->\(dst)")
+    }
+  }
+
   func testErrorContextNonDeterministicKeepsMessage() throws {
     let store = Store(deterministicProfile: false, seed: 1)
     let inst = ComponentInstance(store)

@@ -265,7 +265,13 @@ final class ValueTests: XCTestCase {
 
   /// run_tests.py — test_cross_component_realloc
   func testCrossComponentRealloc() throws {
+    try crossComponentRealloc(inline: true)
+    try crossComponentRealloc(inline: false)
+  }
+
+  func crossComponentRealloc(inline: Bool) throws {
     let store = Store()
+    store.inlineRealloc = inline
     let rootInst = ComponentInstance(store)
     let producerHeap = Heap(16)
     let producerOpts = mkOpts(producerHeap.memory)
