@@ -82,34 +82,6 @@ public func canonLift(_ callee: @escaping CoreFuncInst, _ ft: FuncType, _ opts: 
   return { caller in try task.requestCancellation(caller) }
 }
 
-/// `canon_lift` of a synchronous call that cannot block, run inline on the caller's OS thread: the same steps
-/// as the synchronous branch of `thread_func` (enter, start, lower the arguments, call, lift the results, return,
-/// exit), with a fresh Task and Thread that `current_thread()` reports during the call.
-/// Swift differs: the literal path resumes a new continuation; this fast path is used for `realloc` (which runs
-/// with `may_leave` cleared, so no built-in it can reach may block). Tests compare both paths.
-func canonLiftSyncInline(_ callee: @escaping CoreFuncInst, _ ft: FuncType, _ opts: CanonicalOptions, _ inst: ComponentInstance,
-                         _ onStart: @escaping OnStart, _ onResolve: @escaping OnResolve) throws {
-  assert(!ft.async_ && !opts.async_ && opts.postReturn == nil)
-  let limits = inst.store.flatLimits
-  let task = Task(ft, opts, inst, onStart, onResolve)
-  let thread = Thread(inlineRunning: task)
-  let handler = Handler(thread)
-  handler.inline = true
-  let saved = threadLocalHandler
-  threadLocalHandler = handler
-  defer { threadLocalHandler = saved }
-  guard try task.enterImplicitThread() else { return }
-  let cx = LiftLowerContext(opts, inst, task)
-  let args = try task.start()
-  let flatArgs = try lowerFlatValues(cx, limits.maxFlatParams, args, ft.paramTypes())
-  let flatFt = flattenFunctype(opts, ft, .lift, limits)
-  let flatResults = try callAndTrapOnThrow(callee, flatArgs)
-  try check(typesMatchValues(flatFt.results, flatResults), "canon_lift: callee results \(flatResults) do not match \(flatFt.results)")
-  let result = try liftFlatValues(cx, limits.maxFlatResults, CoreValueIter(flatResults), ft.resultType())
-  try task.return_(result)
-  try task.exitImplicitThread()
-}
-
 /// What a callback returns: exit, yield, or wait on a waitable set.
 /// Spec: CanonicalABI.md#canon-lift — class CallbackCode
 public enum CallbackCode: UInt32 {

@@ -16,7 +16,7 @@ public final class Store {
   public var rng: SplitMix64
   /// MAX_FLAT_PARAMS, MAX_FLAT_ASYNC_PARAMS and MAX_FLAT_RESULTS for calls in this store.
   public var flatLimits: FlatLimits
-  /// Run `realloc` through `canonLiftSyncInline` (no OS thread switch) instead of the literal `canon_lift`.
+  /// Run `realloc` through `LiftLowerContext.reallocInline` (no OS thread switch) instead of the literal `canon_lift`.
   /// Swift differs: a fast path (realloc runs with may_leave cleared, so it can never block); tests compare both.
   public var inlineRealloc: Bool = true
 

@@ -253,7 +253,9 @@ func loadNumberList(_ cx: LiftLowerContext, _ ptr: UInt64, _ length: UInt64, _ e
         if n > 0, let base = b.baseAddress, let dst = buf.baseAddress {
           UnsafeMutableRawPointer(dst).copyMemory(from: base + Int(ptr), byteCount: Int(bytes))
         }
+        #if _endian(big)
         for k in 0..<n { buf[k] = T(littleEndian: buf[k]) }
+        #endif
         c = n
       }
     }

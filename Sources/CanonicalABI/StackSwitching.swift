@@ -36,13 +36,26 @@ final class Handler {
 /// The stack size of each continuation's OS thread.
 public var continuationStackSize = 16 << 20
 
-private let handlerKey = "cmref.CanonicalABI.handler"
+/// The per-OS-thread slot holding the running continuation's handler (a pthread key; the slot owns one retain).
+private let handlerKey: pthread_key_t = {
+  var key = pthread_key_t()
+  pthread_key_create(&key, nil)
+  return key
+}()
 
 /// The handler of the continuation running on this OS thread.
 /// Spec: CanonicalABI.md#stack-switching — thread_local_handler
+/// Swift differs: a pthread-specific slot (Foundation's threadDictionary was measurably slower).
 var threadLocalHandler: Handler? {
-  get { Foundation.Thread.current.threadDictionary[handlerKey] as? Handler }
-  set { Foundation.Thread.current.threadDictionary[handlerKey] = newValue }
+  get {
+    guard let p = pthread_getspecific(handlerKey) else { return nil }
+    return Unmanaged<Handler>.fromOpaque(p).takeUnretainedValue()
+  }
+  set {
+    let old = pthread_getspecific(handlerKey)
+    pthread_setspecific(handlerKey, newValue.map { Unmanaged.passRetained($0).toOpaque() })
+    if let old { Unmanaged<Handler>.fromOpaque(old).release() }
+  }
 }
 
 /// Spec: CanonicalABI.md#stack-switching — def new_already_acquired_lock

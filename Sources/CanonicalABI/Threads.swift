@@ -41,7 +41,7 @@ public final class Thread: Hashable {
   }
 
   /// A thread that is already running inline on the caller's OS thread (no continuation).
-  /// Swift differs: used only by `canonLiftSyncInline`, the fast path for calls that cannot block.
+  /// Swift differs: used only by `LiftLowerContext.reallocInline`, the fast path for calls that cannot block.
   init(inlineRunning task: Task) {
     self.readyFunc = nil
     self.task = task
