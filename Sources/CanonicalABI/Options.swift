@@ -59,8 +59,13 @@ extension ABIMemory {
   public func writeBytes<C: Collection>(_ ptr: UInt64, _ bytes: C) throws where C.Element == UInt8 {
     try checkRange(ptr, UInt64(bytes.count))
     withUnsafeMutableBytes { b in
-      var p = Int(ptr)
-      for x in bytes { b[p] = x; p += 1 }
+      let done: Void? = bytes.withContiguousStorageIfAvailable { src in
+        if let s = src.baseAddress, let d = b.baseAddress, src.count > 0 { (d + Int(ptr)).copyMemory(from: s, byteCount: src.count) }
+      }
+      if done == nil {
+        var p = Int(ptr)
+        for x in bytes { b[p] = x; p += 1 }
+      }
     }
   }
   /// `memory[i]`.
@@ -94,8 +99,8 @@ public final class MemInst: ABIMemory {
 /// The options that lifting needs.
 /// Spec: CanonicalABI.md#canonical-abi-options — class LiftOptions
 public class LiftOptions {
-  public var stringEncoding: StringEncoding
-  public var memory: ABIMemory?
+  public final var stringEncoding: StringEncoding
+  public final var memory: ABIMemory?
   public init(stringEncoding: StringEncoding = .utf8, memory: ABIMemory? = nil) {
     self.stringEncoding = stringEncoding
     self.memory = memory
@@ -111,7 +116,7 @@ public class LiftOptions {
 /// Lifting and lowering options: adds `realloc`.
 /// Spec: CanonicalABI.md#canonical-abi-options — class LiftLowerOptions
 public class LiftLowerOptions: LiftOptions {
-  public var realloc: CoreFuncInst?
+  public final var realloc: CoreFuncInst?
   public init(stringEncoding: StringEncoding = .utf8, memory: ABIMemory? = nil, realloc: CoreFuncInst? = nil) {
     self.realloc = realloc
     super.init(stringEncoding: stringEncoding, memory: memory)
