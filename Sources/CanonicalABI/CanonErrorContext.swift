@@ -8,10 +8,6 @@ public final class ErrorContext {
   public init(_ debugMessage: ABIString) { self.debugMessage = debugMessage }
 }
 
-/// The host's transformation of a debug message (identity here).
-/// Spec: CanonicalABI.md#-canon-error-contextnew — host_defined_transformation
-public var hostDefinedTransformation: (ABIString) -> ABIString = { $0 }
-
 /// Spec: CanonicalABI.md#-canon-error-contextnew — def canon_error_context_new
 public func canonErrorContextNew(_ opts: LiftLowerOptions, _ ptr: UInt64, _ taggedCodeUnits: UInt64) throws -> [CoreValue] {
   let inst = try currentInstance()
@@ -22,7 +18,7 @@ public func canonErrorContextNew(_ opts: LiftLowerOptions, _ ptr: UInt64, _ tagg
   } else {
     let cx = LiftLowerContext(opts, inst)
     s = try loadStringFromRange(cx, ptr, taggedCodeUnits)
-    s = hostDefinedTransformation(s)
+    s = inst.store.hostDefinedTransformation(s)
   }
   let i = try inst.handles.add(ErrorContext(s))
   return [.i32(i)]

@@ -19,6 +19,9 @@ public final class Store {
   /// Run `realloc` through `LiftLowerContext.reallocInline` (no OS thread switch) instead of the literal `canon_lift`.
   /// Swift differs: a fast path (realloc runs with may_leave cleared, so it can never block); tests compare both.
   public var inlineRealloc: Bool = true
+  /// The host's transformation of an error context's debug message (identity by default).
+  /// Spec: CanonicalABI.md#-canon-error-contextnew — host_defined_transformation
+  public var hostDefinedTransformation: (ABIString) -> ABIString = { $0 }
 
   /// Spec: CanonicalABI.md#embedding — def Store.__init__
   public init(deterministicProfile: Bool = true, seed: UInt64 = 0, flatLimits: FlatLimits = .default) {

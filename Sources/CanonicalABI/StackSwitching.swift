@@ -34,7 +34,7 @@ final class Handler {
 }
 
 /// The stack size of each continuation's OS thread.
-public var continuationStackSize = 16 << 20
+public let continuationStackSize = 16 << 20
 
 /// The per-OS-thread slot holding the running continuation's handler (a pthread key; the slot owns one retain).
 private let handlerKey: pthread_key_t = {
