@@ -224,6 +224,12 @@ func storeStringCopy(_ cx: LiftLowerContext, _ src: String, _ srcCodeUnits: UInt
   let ptr = try cx.allocate(dstAlignment, dstByteLength)
   try trapIf(ptr != alignTo(ptr, dstAlignment), "store_string_copy", "ptr != align_to(ptr, dst_alignment)")
   try trapIf(satAdd(ptr, dstByteLength) > cx.memory.byteCount, "store_string_copy", "ptr + dst_byte_length > len(cx.opts.memory)")
+  if dstEncoding == .utf8 {
+    // Swift differs: UTF-8 is written straight from the string's own storage (no intermediate array).
+    try check(dstByteLength == UInt64(src.utf8.count), "store_string_copy: dst_byte_length == len(encoded)")
+    try cx.memory.writeBytes(ptr, src.utf8)
+    return (ptr, srcCodeUnits)
+  }
   let encoded = try encode(src, dstEncoding)
   try check(dstByteLength == UInt64(encoded.count), "store_string_copy: dst_byte_length == len(encoded)")
   try cx.memory.writeBytes(ptr, encoded)
