@@ -1,1 +1,0 @@
-// CanonicalABI: see Docs/architecture.md. Filled in by later issues.
