@@ -82,6 +82,9 @@ public enum CanonImmediate: Hashable, Sendable {
 
 /// Spec: Binary.md — `canon`: every built-in, with its opcode, text name, immediates and the
 /// feature (wasm-tools' name) that gates it. Decoder, encoder, text parser and printer read this table.
+///
+/// One departure: Binary.md gives the 🧵② built-ins a `sh?` immediate; wasm-tools 1.262 (whose
+/// binaries the suites are compared with) writes none, and neither does this table.
 public enum CanonBuiltin: String, Hashable, Sendable, CaseIterable {
     case lift = "lift"
     case lower = "lower"
@@ -186,9 +189,9 @@ public enum CanonBuiltin: String, Hashable, Sendable, CaseIterable {
         case .threadYieldThenResume: return Row(opcode: 0x2B, immediates: [.cancel], feature: .cmThreading)
         case .threadSuspendThenPromote: return Row(opcode: 0x2C, immediates: [.cancel], feature: .cmThreading)
         case .threadYieldThenPromote: return Row(opcode: 0x2D, immediates: [.cancel], feature: .cmThreading)
-        case .threadSpawnRef: return Row(opcode: 0x40, immediates: [.shared, .coreType], feature: .sharedEverythingThreads)
-        case .threadSpawnIndirect: return Row(opcode: 0x41, immediates: [.shared, .coreType, .table], feature: .sharedEverythingThreads)
-        case .threadAvailableParallelism: return Row(opcode: 0x42, immediates: [.shared], feature: .sharedEverythingThreads)
+        case .threadSpawnRef: return Row(opcode: 0x40, immediates: [.coreType], feature: .sharedEverythingThreads)
+        case .threadSpawnIndirect: return Row(opcode: 0x41, immediates: [.coreType, .table], feature: .sharedEverythingThreads)
+        case .threadAvailableParallelism: return Row(opcode: 0x42, immediates: [], feature: .sharedEverythingThreads)
         }
     }
 

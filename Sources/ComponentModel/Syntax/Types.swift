@@ -172,8 +172,10 @@ public enum ExternType: Hashable, Sendable {
     case coreModule(UInt32)
     /// 0x01 `(func (type i))`
     case function(UInt32)
-    /// 🪙 0x02 `(value b)`
-    case value(ValueBound)
+    /// 🪙 0x02 `(value t)`. Binary.md has a `valuebound` (`0x00 (eq i)` | `0x01 t`); wasm-tools
+    /// 1.262, whose binaries the suites compare against, writes the value type alone, so that is
+    /// what this syntax holds.
+    case value(ComponentValueType)
     /// 0x03 `(type b)`
     case type(TypeBound)
     /// 0x04 `(component (type i))`
@@ -188,11 +190,4 @@ public enum TypeBound: Hashable, Sendable {
     case equal(UInt32)
     /// `(sub resource)`
     case subResource
-}
-
-/// Spec: Binary.md — 🪙 `valuebound`.
-public enum ValueBound: Hashable, Sendable {
-    /// `(eq i)`
-    case equal(UInt32)
-    case type(ComponentValueType)
 }
