@@ -97,3 +97,18 @@ func stripped(_ c: Component) -> Component {
         }
     })
 }
+
+/// A component without any custom section at any depth, including the name sections of its core
+/// modules (which `wasm-tools strip` keeps, and which WasmCore's text parser does not produce).
+func deepStripped(_ c: Component) -> Component {
+    Component(definitions: c.definitions.compactMap { d in
+        switch d {
+        case .custom: return nil
+        case .component(let inner): return .component(deepStripped(inner))
+        case .coreModule(var m):
+            m.customSections = []
+            return .coreModule(m)
+        default: return d
+        }
+    })
+}

@@ -35,7 +35,7 @@ extension ComponentTextParser {
             case .type:
                 if builtin == .lift { continue }
                 if c.takeLeftParen("type") {
-                    canon.type = try index(.type)
+                    canon.type = try referenceBody(.type)
                     try c.expectRightParen()
                 } else {
                     canon.type = try index(.type)

@@ -61,7 +61,13 @@ extension ComponentTextParser {
         let id = c.takeIdentifier()
         if c.peekLeftParen("instantiate") {
             c.position += 2
-            let module = try index(.core(.module))
+            let module: UInt32
+            if c.takeLeftParen("module") {
+                module = try referenceBody(.core(.module))
+                try c.expectRightParen()
+            } else {
+                module = try index(.core(.module))
+            }
             var args: [CoreInstantiateArgument] = []
             while c.takeLeftParen("with") {
                 let name = try c.expectName()
@@ -121,7 +127,16 @@ extension ComponentTextParser {
     /// `(func ...)` or `(module decl*)`.
     mutating func coreTypeBody() throws -> CoreType {
         if c.peekLeftParen("func") {
-            return .function(try c.parseFunctionType(features: features))
+            let names = scopes[top].names[.core(.type)] ?? [:]
+            return .function(try c.parseFunctionType(features: features, typeIndex: { c in
+                if let t = c.peek, t.kind == .identifier {
+                    c.position += 1
+                    let name = String(decoding: t.bytes, as: UTF8.self)
+                    guard let i = names[name] else { throw WasmError(.malformed, "unknown core type $\(name)", at: t.location) }
+                    return i
+                }
+                return try c.expectU32()
+            }))
         }
         try c.expectLeftParen("module")
         let decls = try coreModuleDeclarationList()
@@ -260,7 +275,7 @@ extension ComponentTextParser {
         c.position += 2
         let id = c.takeIdentifier()
         let exports = try inlineExports()
-        if c.peekLeftParen("import") {
+        if peekInlineImport {
             let ext = try inlineImportName()
             let t = try externTypeBody(.component)
             try c.expectRightParen()
@@ -275,6 +290,11 @@ extension ComponentTextParser {
         try c.expectRightParen()
         let i = try emit(.component(Component(definitions: inner.definitions)), name: id, at: at)
         try emitInlineExports(exports, .component, i, at: at)
+    }
+
+    /// Whether `(import "name")` (with nothing but attributes after the name) comes next.
+    var peekInlineImport: Bool {
+        c.peekLeftParen("import") && isNameOnly(from: 2)
     }
 
     /// `(import "name")` written inline on a definition.
@@ -300,7 +320,7 @@ extension ComponentTextParser {
             try emitInlineExports(exports, .instance, i, at: at)
             return
         }
-        if c.peekLeftParen("import") {
+        if peekInlineImport {
             let ext = try inlineImportName()
             let t = try externTypeBody(.instance)
             try c.expectRightParen()
@@ -431,7 +451,7 @@ extension ComponentTextParser {
             try emitInlineExports(exports, .function, i, at: at)
             return
         }
-        if c.peekLeftParen("import") {
+        if peekInlineImport {
             let ext = try inlineImportName()
             let t = try externTypeBody(.function)
             try c.expectRightParen()

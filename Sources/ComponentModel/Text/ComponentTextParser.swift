@@ -206,8 +206,10 @@ struct ComponentTextParser {
     mutating func referenceBody(_ sort: Sort) throws -> UInt32 {
         let at = c.location
         guard c.peek(1)?.kind == .string else { return try index(sort) }
+        // Core instances export core functions, tables, memories, globals and tags; a core module
+        // (or core type) is exported by a component instance.
         var isCore = false
-        if case .core = sort { isCore = true }
+        if case .core(let cs) = sort, cs != .module, cs != .type { isCore = true }
         var instance = try index(isCore ? .core(.instance) : .instance)
         var names: [String] = []
         while c.peek?.kind == .string { names.append(try c.expectName()) }
@@ -263,7 +265,13 @@ struct ComponentTextParser {
 
     /// An import or export name with its attributes: `"name" (implements "i")? (versionsuffix "s")? (external-id "x")?`.
     mutating func externName() throws -> ExternName {
-        let name = try c.expectName()
+        let name: String
+        if c.takeLeftParen("interface") {
+            name = try c.expectName()
+            try c.expectRightParen()
+        } else {
+            name = try c.expectName()
+        }
         var attributes: [NameAttribute] = []
         while true {
             if c.peekLeftParen("implements") {
@@ -283,10 +291,26 @@ struct ComponentTextParser {
         return ExternName(name, attributes: attributes)
     }
 
+    /// Whether tokens from `offset` on are a name (or `(interface "name")`), its attributes, then `)`.
+    func isNameOnly(from offset: Int) -> Bool {
+        var p = offset
+        if c.peek(p)?.kind == .string {
+            p += 1
+        } else if c.peek(p)?.kind == .leftParen, c.peekKeywordText(offset: p + 1) == "interface" {
+            p += 4
+        } else {
+            return false
+        }
+        while c.peek(p)?.kind == .leftParen, ["implements", "versionsuffix", "external-id"].contains(c.peekKeywordText(offset: p + 1) ?? "") {
+            p += 4
+        }
+        return c.peek(p)?.kind == .rightParen
+    }
+
     /// Inline `(export "name")*` after a definition's identifier.
     mutating func inlineExports() throws -> [ExternName] {
         var names: [ExternName] = []
-        while c.peekLeftParen("export") && c.peek(2)?.kind == .string && (c.peek(3)?.kind == .rightParen || c.peek(3)?.kind == .leftParen && ["implements", "versionsuffix", "external-id"].contains(c.peekKeywordText(offset: 4) ?? "")) {
+        while c.peekLeftParen("export") && isNameOnly(from: 2) {
             c.position += 2
             names.append(try externName())
             try c.expectRightParen()
