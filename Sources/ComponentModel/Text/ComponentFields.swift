@@ -7,6 +7,9 @@ extension ComponentTextParser {
         while c.peek?.kind == .leftParen {
             try parseComponentField()
         }
+        let pending = scopes[top].inlineExports
+        scopes[top].inlineExports = []
+        for (e, at) in pending { try emit(.export(e), at: at) }
     }
 
     mutating func parseComponentField() throws {
@@ -205,8 +208,8 @@ extension ComponentTextParser {
         return decls
     }
 
-    /// A core import or export descriptor in a module type; an inline function type reuses an
-    /// equal type or adds a type declaration before it.
+    /// A core import or export descriptor in a module type; an inline function type adds a type
+    /// declaration before it.
     mutating func coreExternDescriptor(
         _ decls: inout [CoreModuleDeclaration], _ types: inout [FunctionType?],
         _ typeIndex: (inout TextCursor) throws -> UInt32
@@ -226,13 +229,9 @@ extension ComponentTextParser {
             let (ft, _) = try c.parseParametersAndResults(features: features, allowNames: true)
             if index == nil || !(ft.parameters.isEmpty && ft.results.isEmpty) {
                 if index == nil {
-                    if let existing = types.firstIndex(where: { $0 == ft }) {
-                        index = UInt32(existing)
-                    } else {
-                        index = UInt32(types.count)
-                        types.append(ft)
-                        decls.append(.type(.function(ft)))
-                    }
+                    index = UInt32(types.count)
+                    types.append(ft)
+                    decls.append(.type(.function(ft)))
                 }
             }
             d = k == "func" ? .function(typeIndex: index ?? 0) : .tag(typeIndex: index ?? 0)
@@ -330,7 +329,13 @@ extension ComponentTextParser {
         }
         let instance: Instance
         if c.takeLeftParen("instantiate") {
-            let component = try index(.component)
+            let component: UInt32
+            if c.takeLeftParen("component") {
+                component = try referenceBody(.component)
+                try c.expectRightParen()
+            } else {
+                component = try index(.component)
+            }
             var args: [InstantiateArgument] = []
             while c.takeLeftParen("with") {
                 let name = try c.expectName()

@@ -148,7 +148,8 @@ struct ComponentTextParser {
             while depth <= top {
                 if let i = scopes[top - depth].names[sort]?[name] {
                     let alias = Alias(sort: sort, target: .outer(count: UInt32(depth), index: i))
-                    return try addAlias(alias, name: name, at: t.location)
+                    // Each use adds its own alias (as wasm-tools does); the name stays unbound here.
+                    return try addAlias(alias, at: t.location)
                 }
                 depth += 1
             }
@@ -322,7 +323,7 @@ struct ComponentTextParser {
     mutating func emitInlineExports(_ names: [ExternName], _ sort: Sort, _ index: UInt32, at location: SourceLocation) throws {
         for n in names {
             if inComponent {
-                try emit(.export(ComponentExport(name: n, item: SortIndex(sort, index))), at: location)
+                scopes[top].inlineExports.append((ComponentExport(name: n, item: SortIndex(sort, index)), location))
             } else {
                 throw WasmError(.malformed, "inline exports are not allowed here", at: location)
             }
