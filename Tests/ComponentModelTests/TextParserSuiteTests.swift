@@ -16,7 +16,7 @@ final class TextParserSuiteTests: XCTestCase {
         while i < cursor.tokens.count {
             let t = cursor.tokens[i]
             if t.kind == .leftParen {
-                if depth <= 1, i + 1 < cursor.tokens.count, cursor.peekKeywordText(offset: i + 1 - cursor.position) == "component" {
+                if depth <= 1, forms.last?.0 != t.line, i + 1 < cursor.tokens.count, cursor.peekKeywordText(offset: i + 1 - cursor.position) == "component" {
                     var c = cursor
                     c.position = i
                     do {
@@ -60,7 +60,7 @@ final class TextParserSuiteTests: XCTestCase {
                         identical += 1
                     } else {
                         differences.append(key)
-                        if differences.count <= 8 {
+                        if differences.count <= 30 {
                             try? Data(encodeComponent(c)).write(to: URL(fileURLWithPath: "/tmp/cm-tdiff-\(differences.count).ours"))
                             try? Data(s).write(to: URL(fileURLWithPath: "/tmp/cm-tdiff-\(differences.count).theirs"))
                         }

@@ -178,8 +178,14 @@ extension ComponentTextParser {
             case "alias":
                 c.position += 2
                 try c.expectKeyword("outer")
-                let count = try outerCount()
-                let i = try outerIndex(.core(.type), count: count)
+                // The module type is a scope of its own, one level inside the current one.
+                let count = try outerCount(extra: 1)
+                let i: UInt32
+                if count == 0 {
+                    i = try typeIndex(&c)
+                } else {
+                    i = try outerIndex(.core(.type), count: count - 1)
+                }
                 try c.expectLeftParen("type")
                 let id = c.takeIdentifier()
                 try c.expectRightParen()
@@ -208,8 +214,8 @@ extension ComponentTextParser {
         return decls
     }
 
-    /// A core import or export descriptor in a module type; an inline function type adds a type
-    /// declaration before it.
+    /// A core import or export descriptor in a module type; an inline function type reuses an
+    /// equal explicitly declared type or adds a type declaration before it.
     mutating func coreExternDescriptor(
         _ decls: inout [CoreModuleDeclaration], _ types: inout [FunctionType?],
         _ typeIndex: (inout TextCursor) throws -> UInt32
@@ -229,9 +235,15 @@ extension ComponentTextParser {
             let (ft, _) = try c.parseParametersAndResults(features: features, allowNames: true)
             if index == nil || !(ft.parameters.isEmpty && ft.results.isEmpty) {
                 if index == nil {
-                    index = UInt32(types.count)
-                    types.append(ft)
-                    decls.append(.type(.function(ft)))
+                    // Reuse an equal type declared explicitly (as wasm-tools does); types added
+                    // for earlier inline uses are not reused.
+                    if let existing = types.firstIndex(where: { $0 == ft }) {
+                        index = UInt32(existing)
+                    } else {
+                        index = UInt32(types.count)
+                        types.append(nil)
+                        decls.append(.type(.function(ft)))
+                    }
                 }
             }
             d = k == "func" ? .function(typeIndex: index ?? 0) : .tag(typeIndex: index ?? 0)

@@ -158,13 +158,14 @@ struct ComponentTextParser {
     }
 
     /// The number of scopes out to the one labelled `name`, or a `u32` count.
-    mutating func outerCount() throws -> UInt32 {
+    /// `extra` counts scopes inside the current one that the text parser does not track (a core module type).
+    mutating func outerCount(extra: Int = 0) throws -> UInt32 {
         guard let t = c.peek, t.kind == .identifier else { return try c.expectU32() }
         c.position += 1
         let name = String(decoding: t.bytes, as: UTF8.self)
         var depth = 0
         while depth <= top {
-            if scopes[top - depth].label == name { return UInt32(depth) }
+            if scopes[top - depth].label == name { return UInt32(depth + extra) }
             depth += 1
         }
         throw WasmError(.malformed, "outer component `$\(name)` not found", at: t.location)
