@@ -10,7 +10,8 @@ public func printModule(_ module: Module) -> String {
 }
 
 /// Builds the text of a module, one field per line.
-struct ModulePrinter {
+public struct ModulePrinter {
+    public init() {}
     var output = ""
 
     /// Spec: core/text/modules — `(module field*)`, fields in the order of the binary format.
@@ -85,7 +86,7 @@ struct ModulePrinter {
 
     // MARK: Types
 
-    func valueType(_ t: ValueType) -> String {
+    public func valueType(_ t: ValueType) -> String {
         switch t {
         case .number(let n):
             switch n {
@@ -116,7 +117,7 @@ struct ModulePrinter {
         }
     }
 
-    func functionSignature(_ t: FunctionType) -> String {
+    public func functionSignature(_ t: FunctionType) -> String {
         var text = ""
         if !t.parameters.isEmpty { text += " (param" + t.parameters.map { " " + valueType($0) }.joined() + ")" }
         if !t.results.isEmpty { text += " (result" + t.results.map { " " + valueType($0) }.joined() + ")" }
@@ -142,7 +143,7 @@ struct ModulePrinter {
 
     // MARK: Imports, exports and segments
 
-    func importDescriptor(_ d: ImportDescriptor) -> String {
+    public func importDescriptor(_ d: ImportDescriptor) -> String {
         switch d {
         case .function(let x): return "(func (type \(x)))"
         case .table(let t): return "(table \(tableType(t)))"
@@ -283,7 +284,7 @@ struct ModulePrinter {
     // MARK: Strings
 
     /// Spec: core/text/values#strings — a string literal: printable ASCII as is, other bytes as `\hh`.
-    func string(_ bytes: [UInt8]) -> String {
+    public func string(_ bytes: [UInt8]) -> String {
         var text = "\""
         for b in bytes {
             switch b {
@@ -298,7 +299,7 @@ struct ModulePrinter {
         return text + "\""
     }
 
-    func string(_ s: String) -> String { string(Array(s.utf8)) }
+    public func string(_ s: String) -> String { string(Array(s.utf8)) }
 }
 
 /// Spec: core/text/values#floating-point — floats written exactly: hexadecimal significands,
