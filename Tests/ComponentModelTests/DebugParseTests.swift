@@ -18,3 +18,18 @@ final class DebugParseTests: XCTestCase {
         }
     }
 }
+
+final class DebugPrintSizeTests: XCTestCase {
+    func testPrintedSizes() throws {
+        guard ProcessInfo.processInfo.environment["CMREF_DEBUG_SIZES"] != nil, let entries = SuiteCorpus.entries else { throw XCTSkip("not requested") }
+        var worst: [(Int, Int, String)] = []
+        for e in entries where e.isComponent {
+            guard let c = try? decodeComponent(e.bytes) else { continue }
+            let text = printComponent(c)
+            let longest = text.split(separator: "\n").map(\.utf8.count).max() ?? 0
+            worst.append((longest, text.utf8.count, "\(e.file):\(e.line)"))
+        }
+        for w in worst.sorted(by: { $0.0 > $1.0 }).prefix(5) { print("size: longest line \(w.0), total \(w.1), \(w.2)") }
+        for w in worst.sorted(by: { $0.1 > $1.1 }).prefix(5) { print("size: longest line \(w.0), total \(w.1), \(w.2)") }
+    }
+}

@@ -235,11 +235,25 @@ struct ComponentDecoder {
     }
 
     /// Spec: Binary.md — 🪙 `start`.
+    ///
+    /// Argument and result counts are bounded by 1000, as wasm-tools bounds them.
     mutating func start() throws -> Start {
         let function = try reader.u32()
+        let argsAt = reader.position
         let args = try list { try $0.reader.u32() }
-        return Start(function: function, arguments: args, resultCount: try reader.u32())
+        guard args.count <= Self.maximumStartValues else {
+            throw error("start function arguments size is out of bounds", at: argsAt)
+        }
+        let resultsAt = reader.position
+        let results = try reader.u32()
+        guard results <= Self.maximumStartValues else {
+            throw error("start function results size is out of bounds", at: resultsAt)
+        }
+        return Start(function: function, arguments: args, resultCount: results)
     }
+
+    /// The most arguments or results a start function may have (an implementation limit, wasm-tools' too).
+    static let maximumStartValues = 1000
 
     /// Spec: Binary.md — `nameattributes` and `attribute`.
     mutating func externName() throws -> ExternName {

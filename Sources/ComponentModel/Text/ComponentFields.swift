@@ -51,6 +51,14 @@ extension ComponentTextParser {
         c.position += 3
         let id = c.takeIdentifier()
         let exports = try inlineExports()
+        if peekInlineImport {
+            let ext = try inlineImportName()
+            let t = try externTypeBody(.core(.module))
+            try c.expectRightParen()
+            let i = try emit(.import(ComponentImport(name: ext, type: t)), name: id, at: at)
+            try emitInlineExports(exports, .core(.module), i, at: at)
+            return
+        }
         let module = try c.parseModuleFields(features: features)
         try c.expectRightParen()
         let i = try emit(.coreModule(module), name: id, at: at)

@@ -191,6 +191,7 @@ extension ComponentTextParser {
             let decls = try declarations(.instanceType, label: nil)
             return .instance(try addType(.instance(decls), at: at))
         case .value:
+            if let i = try typeRef(&self, .type) { return .value(.index(i)) }
             return .value(try valueType())
         case .type:
             try c.expectLeftParen()
