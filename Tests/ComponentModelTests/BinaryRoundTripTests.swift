@@ -9,6 +9,7 @@ final class BinaryRoundTripTests: XCTestCase {
         guard let entries = SuiteCorpus.entries else { throw XCTSkip("wasm-tools not installed") }
         var components = 0, decoded = 0, identical = 0, roundTrips = 0
         var wellFormedRejected: [String] = []
+        var needCoreFeatures = 0, malformed = 0
         var differences: [String] = []
         for e in entries where e.isComponent {
             components += 1
@@ -16,6 +17,7 @@ final class BinaryRoundTripTests: XCTestCase {
             do {
                 c = try decodeComponent(e.bytes)
             } catch {
+                if e.command == "assert_malformed" { malformed += 1 } else if needsMissingCoreFeature(e.file, "\(error)") { needCoreFeatures += 1 }
                 if e.command != "assert_malformed" && !needsMissingCoreFeature(e.file, "\(error)") {
                     wellFormedRejected.append("\(e.file):\(e.line): \(error)")
                 }
@@ -34,7 +36,7 @@ final class BinaryRoundTripTests: XCTestCase {
                 }
             }
         }
-        print("component binaries: \(components), decoded: \(decoded), decode(encode(c)) == c: \(roundTrips), byte-identical to wasm-tools strip: \(identical)")
+        print("component binaries: \(components), decoded: \(decoded), decode(encode(c)) == c: \(roundTrips), byte-identical to wasm-tools strip: \(identical); rejected: \(malformed) assert_malformed, \(needCoreFeatures) needing core features WasmCore lacks")
         for d in wellFormedRejected.prefix(200) { print("rejected: \(d)") }
         for d in differences.prefix(30) { print("differs: \(d)") }
         XCTAssertEqual(roundTrips, decoded)

@@ -120,22 +120,6 @@ func needsMissingCoreFeature(_ file: String, _ message: String = "") -> Bool {
         || file.contains("shared-everything-threads/") || message.contains("core GC types")
 }
 
-/// The components whose core module holds an element segment with an explicit `(table 0)`:
-/// WasmCore's text parser and printer drop the explicit table index, so their re-encoding differs
-/// from wasm-tools' (element segment flags 0 instead of 2). A WasmCore matter, listed here.
-let explicitElementTableFiles: Set<String> = [
-    "component-model/async/during-sync-call-may-block-if-other-ready-threads.wast",
-    "component-model/async/during-sync-call-no-exclusive-resume.wast",
-    "component-model/async/during-sync-call-no-sibling-resume.wast",
-    "component-model/async/trap-if-block-and-sync.wast",
-    "component-model/async/trap-if-sync-and-waitable-set.wast",
-    "component-model/linking/shared-everything-dynamic-linking.wast",
-]
-
-func hasExplicitElementTable(_ file: String) -> Bool {
-    explicitElementTableFiles.contains { file.hasSuffix($0) }
-}
-
 /// The components of component-model/binary/binary.wast written in the binary format with empty
 /// sections, split sections or overlong LEB128s: re-encoding writes them canonically.
 func isNonCanonicalBinary(_ file: String, _ line: Int) -> Bool {
