@@ -276,6 +276,9 @@ struct ComponentTextParser {
         }
         var attributes: [NameAttribute] = []
         while true {
+            if (c.peekLeftParen("implements") || c.peekLeftParen("external-id")) && !features.contains(.cmImplements) {
+                throw c.error("the `cm-implements` feature is not active")
+            }
             if c.peekLeftParen("implements") {
                 c.position += 2
                 attributes.append(.implements(try c.expectName()))
