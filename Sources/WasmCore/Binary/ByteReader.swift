@@ -4,20 +4,20 @@
 /// floats, names. Like the reference interpreter, it reads one stream for the whole module and
 /// checks section and function sizes after the fact; running off the end of the input is
 /// "unexpected end of section or function" (whose prefix is the suites' "unexpected end").
-struct ByteReader {
-    let bytes: [UInt8]
-    var position: Int
+public struct ByteReader {
+    public let bytes: [UInt8]
+    public var position: Int
 
-    init(_ bytes: [UInt8], position: Int = 0) {
+    public init(_ bytes: [UInt8], position: Int = 0) {
         self.bytes = bytes
         self.position = position
     }
 
-    var isAtEnd: Bool { position >= bytes.count }
-    var remaining: Int { bytes.count - position }
+    public var isAtEnd: Bool { position >= bytes.count }
+    public var remaining: Int { bytes.count - position }
 
     /// An error of kind `.malformed` at `offset` (default: the current position).
-    func error(_ message: String, at offset: Int? = nil) -> WasmError {
+    public func error(_ message: String, at offset: Int? = nil) -> WasmError {
         WasmError(.malformed, message, at: .offset(offset ?? position))
     }
 
@@ -26,12 +26,12 @@ struct ByteReader {
     }
 
     /// The next byte, without consuming it.
-    func peek() -> UInt8? {
+    public func peek() -> UInt8? {
         position < bytes.count ? bytes[position] : nil
     }
 
     /// Spec: core/binary/values#bytes — one byte.
-    mutating func byte() throws -> UInt8 {
+    public mutating func byte() throws -> UInt8 {
         guard position < bytes.count else { throw endOfInput() }
         let b = bytes[position]
         position += 1
@@ -39,7 +39,7 @@ struct ByteReader {
     }
 
     /// `count` raw bytes.
-    mutating func bytes(_ count: Int) throws -> [UInt8] {
+    public mutating func bytes(_ count: Int) throws -> [UInt8] {
         guard count >= 0, count <= remaining else { throw endOfInput() }
         let slice = Array(bytes[position..<(position + count)])
         position += count
@@ -47,14 +47,14 @@ struct ByteReader {
     }
 
     /// Moves the cursor forward by `count` bytes.
-    mutating func skip(_ count: Int) throws {
+    public mutating func skip(_ count: Int) throws {
         guard count >= 0, count <= remaining else { throw endOfInput() }
         position += count
     }
 
     /// Spec: core/binary/values#integers — `uN`: unsigned LEB128 of at most ceil(N/7) bytes,
     /// whose unused bits in the last byte are zero.
-    mutating func unsigned(bits: Int) throws -> UInt64 {
+    public mutating func unsigned(bits: Int) throws -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         var left = bits
@@ -73,7 +73,7 @@ struct ByteReader {
 
     /// Spec: core/binary/values#integers — `sN`: signed LEB128 of at most ceil(N/7) bytes,
     /// whose unused bits in the last byte are a sign extension.
-    mutating func signed(bits: Int) throws -> Int64 {
+    public mutating func signed(bits: Int) throws -> Int64 {
         var result: Int64 = 0
         var shift: Int64 = 0
         var left = bits
@@ -96,27 +96,27 @@ struct ByteReader {
     }
 
     /// `u32`.
-    mutating func u32() throws -> UInt32 { UInt32(truncatingIfNeeded: try unsigned(bits: 32)) }
+    public mutating func u32() throws -> UInt32 { UInt32(truncatingIfNeeded: try unsigned(bits: 32)) }
     /// `u64`.
-    mutating func u64() throws -> UInt64 { try unsigned(bits: 64) }
+    public mutating func u64() throws -> UInt64 { try unsigned(bits: 64) }
     /// `s32`.
-    mutating func s32() throws -> Int32 { Int32(truncatingIfNeeded: try signed(bits: 32)) }
+    public mutating func s32() throws -> Int32 { Int32(truncatingIfNeeded: try signed(bits: 32)) }
     /// `s33`, the encoding of block types and heap types.
-    mutating func s33() throws -> Int64 { try signed(bits: 33) }
+    public mutating func s33() throws -> Int64 { try signed(bits: 33) }
     /// `s64`.
-    mutating func s64() throws -> Int64 { try signed(bits: 64) }
+    public mutating func s64() throws -> Int64 { try signed(bits: 64) }
     /// `s7`, the encoding of type constructors.
-    mutating func s7() throws -> Int64 { try signed(bits: 7) }
+    public mutating func s7() throws -> Int64 { try signed(bits: 7) }
 
     /// A little-endian word of `count` bytes.
-    mutating func littleEndian(_ count: Int) throws -> UInt64 {
+    public mutating func littleEndian(_ count: Int) throws -> UInt64 {
         var result: UInt64 = 0
         for i in 0..<count { result |= UInt64(try byte()) << (8 * UInt64(i)) }
         return result
     }
 
     /// A length (of a vector, a name, a section): a `u32` no larger than what is left of the input.
-    mutating func length() throws -> Int {
+    public mutating func length() throws -> Int {
         let start = position
         let n = try u32()
         guard Int(n) <= bytes.count - start else { throw error("length out of bounds", at: start) }
@@ -124,7 +124,7 @@ struct ByteReader {
     }
 
     /// Spec: core/binary/conventions#vectors — `vec(B)`.
-    mutating func vector<T>(_ element: (inout ByteReader) throws -> T) throws -> [T] {
+    public mutating func vector<T>(_ element: (inout ByteReader) throws -> T) throws -> [T] {
         let n = try length()
         var result: [T] = []
         // The count is bounded by the input's size, but a fuzzed count still should not reserve much up front.
@@ -134,7 +134,7 @@ struct ByteReader {
     }
 
     /// Spec: core/binary/values#names — a name: a byte vector that must be valid UTF-8.
-    mutating func name() throws -> String {
+    public mutating func name() throws -> String {
         let start = position
         let n = try length()
         let raw = try bytes(n)

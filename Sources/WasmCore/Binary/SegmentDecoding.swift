@@ -1,7 +1,7 @@
 /// Spec: core/binary/modules — the entries of the import, export, table, tag, element and data sections.
 extension ByteReader {
     /// Spec: core/binary/modules#import-section — module name, item name, descriptor.
-    mutating func `import`(_ features: Features) throws -> Import {
+    public mutating func `import`(_ features: Features) throws -> Import {
         let module = try name()
         let item = try name()
         let start = position
@@ -49,7 +49,7 @@ extension ByteReader {
     }
 
     /// Exception handling: a tag type, an attribute byte (0, exception) and a type index.
-    mutating func tagType() throws -> UInt32 {
+    public mutating func tagType() throws -> UInt32 {
         let start = position
         guard try byte() == 0x00 else { throw error("malformed tag attribute", at: start) }
         return try u32()

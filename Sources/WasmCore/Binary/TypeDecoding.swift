@@ -9,7 +9,7 @@ extension ByteReader {
     }
 
     /// Spec: core/binary/types#heap-types — an abstract heap type, or a type index under typed references.
-    mutating func heapType(_ features: Features) throws -> HeapType {
+    public mutating func heapType(_ features: Features) throws -> HeapType {
         let start = position
         let code = features.contains(.functionReferences) ? try s33() : try s7()
         if code >= 0, features.contains(.functionReferences), code <= Int64(UInt32.max) {
@@ -23,7 +23,7 @@ extension ByteReader {
 
     /// Spec: core/binary/types#reference-types — `funcref`, `externref`, and (typed references)
     /// `(ref null? ht)` as 0x63/0x64 followed by a heap type.
-    mutating func referenceType(_ features: Features) throws -> ReferenceType {
+    public mutating func referenceType(_ features: Features) throws -> ReferenceType {
         let start = position
         let code = try s7()
         if case .reference(let type)? = try valueType(code: code, features, inTable: true) { return type }
@@ -31,7 +31,7 @@ extension ByteReader {
     }
 
     /// Spec: core/binary/types#value-types — a number, vector or reference type.
-    mutating func valueType(_ features: Features) throws -> ValueType {
+    public mutating func valueType(_ features: Features) throws -> ValueType {
         let start = position
         let code = try s7()
         if let type = try valueType(code: code, features, inTable: false) { return type }
@@ -58,12 +58,12 @@ extension ByteReader {
     }
 
     /// Spec: core/binary/types#result-types — `vec(valtype)`.
-    mutating func resultType(_ features: Features) throws -> [ValueType] {
+    public mutating func resultType(_ features: Features) throws -> [ValueType] {
         try vector { try $0.valueType(features) }
     }
 
     /// Spec: core/binary/types#function-types — 0x60 followed by parameter and result types.
-    mutating func functionType(_ features: Features) throws -> FunctionType {
+    public mutating func functionType(_ features: Features) throws -> FunctionType {
         let start = position
         guard let byte = typeCode(try s7()), byte == TypeCodes.functionType else {
             throw error("malformed function type", at: start)
@@ -77,7 +77,7 @@ extension ByteReader {
     ///
     /// In WebAssembly 2.0 the flag is a `u1`; threads adds the shared bit (0x02) and memory64
     /// the 64-bit address bit (0x04), whose bounds are then `u64`.
-    mutating func limits(_ features: Features, allowShared: Bool) throws -> Limits {
+    public mutating func limits(_ features: Features, allowShared: Bool) throws -> Limits {
         let start = position
         var allowed: UInt64 = 0x01
         if allowShared && features.contains(.threads) { allowed |= 0x02 }
@@ -96,19 +96,19 @@ extension ByteReader {
     }
 
     /// Spec: core/binary/types#table-types — a reference type and limits.
-    mutating func tableType(_ features: Features) throws -> TableType {
+    public mutating func tableType(_ features: Features) throws -> TableType {
         let elementType = try referenceType(features)
         let limits = try limits(features, allowShared: false)
         return TableType(limits: limits, elementType: elementType)
     }
 
     /// Spec: core/binary/types#memory-types — limits.
-    mutating func memoryType(_ features: Features) throws -> MemoryType {
+    public mutating func memoryType(_ features: Features) throws -> MemoryType {
         MemoryType(limits: try limits(features, allowShared: true))
     }
 
     /// Spec: core/binary/types#global-types — a value type and a mutability byte.
-    mutating func globalType(_ features: Features) throws -> GlobalType {
+    public mutating func globalType(_ features: Features) throws -> GlobalType {
         let valueType = try valueType(features)
         let start = position
         switch try byte() {

@@ -10,7 +10,8 @@ public func printModule(_ module: Module) -> String {
 }
 
 /// Builds the text of a module, one field per line.
-struct ModulePrinter {
+public struct ModulePrinter {
+    public init() {}
     var output = ""
 
     /// Spec: core/text/modules — `(module field*)`, fields in the order of the binary format.
@@ -109,7 +110,7 @@ struct ModulePrinter {
 
     // MARK: Types
 
-    func valueType(_ t: ValueType) -> String {
+    public func valueType(_ t: ValueType) -> String {
         switch t {
         case .number(let n):
             switch n {
@@ -140,7 +141,7 @@ struct ModulePrinter {
         }
     }
 
-    func functionSignature(_ t: FunctionType) -> String {
+    public func functionSignature(_ t: FunctionType) -> String {
         var text = ""
         if !t.parameters.isEmpty { text += " (param" + t.parameters.map { " " + valueType($0) }.joined() + ")" }
         if !t.results.isEmpty { text += " (result" + t.results.map { " " + valueType($0) }.joined() + ")" }
@@ -165,6 +166,16 @@ struct ModulePrinter {
     }
 
     // MARK: Imports, exports and segments
+
+    public func importDescriptor(_ d: ImportDescriptor) -> String {
+        switch d {
+        case .function(let x): return "(func (type \(x)))"
+        case .table(let t): return "(table \(tableType(t)))"
+        case .memory(let m): return "(memory \(memoryType(m)))"
+        case .global(let g): return "(global \(globalType(g)))"
+        case .tag(let x): return "(tag (type \(x)))"
+        }
+    }
 
     /// Spec: core/text/modules#imports — an import, in the inline abbreviation
     /// `(func (import "m" "n") (type x))`, which means the same as `(import "m" "n" (func (type x)))`.
@@ -310,7 +321,7 @@ struct ModulePrinter {
     // MARK: Strings
 
     /// Spec: core/text/values#strings — a string literal: printable ASCII as is, other bytes as `\hh`.
-    func string(_ bytes: [UInt8]) -> String {
+    public func string(_ bytes: [UInt8]) -> String {
         var text = "\""
         for b in bytes {
             switch b {
@@ -325,7 +336,7 @@ struct ModulePrinter {
         return text + "\""
     }
 
-    func string(_ s: String) -> String { string(Array(s.utf8)) }
+    public func string(_ s: String) -> String { string(Array(s.utf8)) }
 }
 
 /// Spec: core/text/values#floating-point — floats written exactly: hexadecimal significands,

@@ -1,1 +1,0 @@
-// ComponentModel: see Docs/architecture.md. Filled in by later issues.

@@ -1,3 +1,0 @@
-// Tests for ComponentModel arrive with the issue that fills the target.
-import XCTest
-@testable import ComponentModel
