@@ -27,7 +27,7 @@ let package = Package(
         .executableTarget(
             name: "cmref",
             dependencies: [
-                "WasmCore", "WastRunner",
+                "WasmCore", "CanonicalABI", "ComponentModel", "WastRunner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
