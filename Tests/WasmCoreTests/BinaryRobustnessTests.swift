@@ -2,21 +2,9 @@ import XCTest
 @testable import WasmCore
 
 /// The decoder on damaged input: every prefix and many seeded single-byte mutations of real
-/// module binaries must give a module or a located `WasmError`, never a crash; and whatever
-/// decodes must survive encode→decode unchanged.
+/// module binaries must give a module or a located `WasmError`, never a crash; whatever decodes
+/// must survive encode→decode unchanged, and validate or be rejected as invalid.
 final class BinaryRobustnessTests: XCTestCase {
-    /// SplitMix64: a small deterministic generator, so every run tries the same inputs.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// The binaries to damage: the rich hand-built module, and the suite's well-formed binary modules.
     func corpus() -> [(String, [UInt8])] {
         var result = [("rich", encodeModule(BinaryTestModules.rich))]
@@ -31,6 +19,7 @@ final class BinaryRobustnessTests: XCTestCase {
             let module = try decodeModule(bytes, features: features)
             let again = try decodeModule(encodeModule(module), features: features)
             XCTAssertEqual(again, module, "\(what()) does not survive encode→decode")
+            assertValidatesOrIsInvalid(module, features: features, what())
         } catch let error as WasmError {
             XCTAssertEqual(error.kind, .malformed, what())
             guard case .offset(let offset)? = error.location else {

@@ -1,23 +1,12 @@
 import XCTest
 @testable import WasmCore
 
-/// Mutated suite modules must be parsed or rejected with an error, never crash the parser.
+/// Damaged suite modules (every prefix, seeded mutations) must be parsed or rejected with a located
+/// error, never crash the parser; what parses must validate or be rejected as invalid.
 final class TextParserFuzzTests: XCTestCase {
-    /// A small deterministic generator (SplitMix64), so failures reproduce.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     func testMutatedSuiteModulesNeverCrash() throws {
         let iterations = Int(ProcessInfo.processInfo.environment["CMREF_TEXT_FUZZ_ITERATIONS"] ?? "") ?? 3
-        var rng = SplitMix(state: 42)
+        var rng = SeededGenerator(state: 42)
         let alphabet = Array("()$\"\\;@_.:=0123456789abcdefxpin+- \n".utf8)
         var outcomes = (parsed: 0, rejected: 0)
         let sample: Set<String> = [
@@ -36,8 +25,9 @@ final class TextParserFuzzTests: XCTestCase {
                         default: bytes.insert(alphabet.randomElement(using: &rng) ?? 0x20, at: i)
                         }
                     }
-                    if (try? parseModule(String(decoding: bytes, as: UTF8.self))) != nil {
+                    if let module = try? parseModule(String(decoding: bytes, as: UTF8.self)) {
                         outcomes.parsed += 1
+                        assertValidatesOrIsInvalid(module, features: .wasm2, "mutant of \(url.lastPathComponent)")
                     } else {
                         outcomes.rejected += 1
                     }
@@ -46,5 +36,29 @@ final class TextParserFuzzTests: XCTestCase {
         }
         print("mutated modules parsed: \(outcomes.parsed), rejected: \(outcomes.rejected)")
         XCTAssertGreaterThan(outcomes.rejected, 0)
+    }
+
+    func testEveryPrefixOfSomeModules() throws {
+        var checked = 0
+        for url in TextParserSuiteTests.suiteFiles() where ["if.wast", "elem.wast", "memory.wast", "data.wast", "table.wast", "global.wast", "simd_lane.wast"].contains(url.lastPathComponent) {
+            // Small modules only: every prefix is parsed, so the cost grows with the square of the size.
+            for m in try TextParserSuiteTests.modules(in: url).filter({ $0.text.utf8.count <= 800 }).prefix(12) {
+                let bytes = Array(m.text.utf8)
+                for n in 0..<bytes.count {
+                    let text = String(decoding: bytes.prefix(n), as: UTF8.self)
+                    do {
+                        let module = try parseModule(text)
+                        assertValidatesOrIsInvalid(module, features: .wasm2, "\(url.lastPathComponent) prefix \(n)")
+                    } catch let error as WasmError {
+                        XCTAssertEqual(error.kind, .malformed, "\(url.lastPathComponent) prefix \(n): \(error)")
+                        guard case .text? = error.location else {
+                            return XCTFail("\(url.lastPathComponent) prefix \(n): \(error) has no line:column")
+                        }
+                    }
+                    checked += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, 5_000)
     }
 }
