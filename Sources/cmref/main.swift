@@ -9,7 +9,7 @@ struct CMRef: ParsableCommand {
             Errors name the file and `line:column` (text) or `offset 0x..` (binary), and the rule \
             broken; every command exits 1 on an error or a failed check.
             """,
-        subcommands: [ParseCommand.self, ValidateCommand.self, PrintCommand.self, WastCommand.self, TestCommand.self]
+        subcommands: [ParseCommand.self, ValidateCommand.self, PrintCommand.self, WastCommand.self, TestCommand.self, BenchCommand.self]
     )
 }
 
