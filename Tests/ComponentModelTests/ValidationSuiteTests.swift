@@ -6,7 +6,7 @@ import WasmCore
 /// Spec: Explainer.md — the suites' components, as `wasm-tools json-from-wast` writes them, validated
 /// with each file's features: modules must validate, `assert_invalid` must fail validation (with
 /// the expected message in ours), binary `assert_malformed` must fail decoding or validation.
-final class ValidationSuiteTests: XCTestCase {
+final class ComponentValidationSuiteTests: XCTestCase {
     /// wasm-tools 1.262's default features: core proposals at phase 4 and the default component gates.
     static let wasmToolsDefaults = Features([
         .mutableGlobal, .saturatingFloatToInt, .signExtension, .referenceTypes, .multiValue, .bulkMemory, .simd,
@@ -98,6 +98,9 @@ final class ValidationSuiteTests: XCTestCase {
             if suite == "component-model" { features = .all; group = "all" }
             for c in Self.commands(of: file) {
                 guard let bytes = c.bytes else { continue }
+                if ProcessInfo.processInfo.environment["CMREF_TRACE"] != nil {
+                    FileHandle.standardError.write("\(file.lastPathComponent):\(c.line)\n".data(using: .utf8)!)
+                }
                 let expectValid: Bool
                 switch c.type {
                 case "module", "module_definition": expectValid = true
@@ -128,5 +131,15 @@ final class ValidationSuiteTests: XCTestCase {
         for f in failures { print("FAIL \(f)") }
         for m in messageMisses { print("MSG \(m)") }
         XCTAssertTrue(failures.isEmpty, "\(failures.count) commands do not behave as the suites say")
+    }
+}
+
+extension ComponentValidationSuiteTests {
+    /// Validates the one binary named by `CMREF_ONE` (a debugging aid); skipped otherwise.
+    func testOneBinary() throws {
+        guard let path = ProcessInfo.processInfo.environment["CMREF_ONE"] else { throw XCTSkip("CMREF_ONE not set") }
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        let f = ProcessInfo.processInfo.environment["CMREF_FEATURES"].map { (try? Features.parse($0, base: Self.wasmToolsDefaults)) ?? .all } ?? .all
+        print("result: \(String(describing: Self.check(bytes, f)))")
     }
 }

@@ -78,13 +78,16 @@ final class ComponentValidator {
             top.coreTypes.append(try resolveCoreType(t))
         case .component(let c):
             let t = try validateComponentBody(c)
+            try checkTypeSize(.component(t))
             top.components.append(t)
         case .instance(let i):
             try validateInstance(i)
         case .alias(let a):
             try validateAlias(a)
         case .type(let t):
-            top.types.append(try resolveTypeDefinition(t))
+            let e = try resolveTypeDefinition(t)
+            try checkTypeSize(.type(e))
+            top.types.append(e)
         case .canon(let c):
             try validateCanon(c)
         case .start(let s):
@@ -208,7 +211,9 @@ final class ComponentValidator {
                 }
                 args[a.name] = try itemType(a.item)
             }
-            top.instances.append(try instantiate(c, args))
+            let t = try instantiate(c, args)
+            try checkTypeSize(.instance(t))
+            top.instances.append(t)
         case .exports(let exports):
             var t = InstanceT()
             var names = NameSet()
@@ -220,6 +225,7 @@ final class ComponentValidator {
                 let type = try itemType(e.item)
                 t.exportList.append(NamedEType(name: e.name.name, type: type))
             }
+            try checkTypeSize(.instance(t))
             top.instances.append(t)
         }
     }

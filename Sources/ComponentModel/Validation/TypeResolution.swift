@@ -143,6 +143,7 @@ extension ComponentValidator {
         switch t {
         case .value(let d):
             let v = try resolveDefinedValueType(d)
+            try checkTypeSize(.value(v))
             try checkMaximumSize(v)
             return .value(v)
         case .function(let f):
@@ -150,6 +151,7 @@ extension ComponentValidator {
             try checkLabels(f.parameters.map(\.label), what: "function parameter")
             let params = try f.parameters.map { ResolvedField(label: $0.label, type: try resolveValType($0.type)) }
             let result = try f.result.map(resolveValType)
+            try checkTypeSize(.function(FuncT(isAsync: f.isAsync, parameters: params, result: result)))
             if let r = result, containsBorrow(r) { throw invalid("function result cannot contain a `borrow` type") }
             return .function(FuncT(isAsync: f.isAsync, parameters: params, result: result))
         case .component(let decls):
@@ -209,7 +211,9 @@ extension ComponentValidator {
             case .coreType(let t):
                 top.coreTypes.append(try resolveCoreType(t))
             case .type(let t):
-                top.types.append(try resolveTypeDefinition(t))
+                let e = try resolveTypeDefinition(t)
+                try checkTypeSize(.type(e))
+                top.types.append(e)
             case .alias(let a):
                 switch a.target {
                 case .outer:
@@ -285,6 +289,7 @@ extension ComponentValidator {
             throw invalid("import name `\(name.name)` conflicts with previous name `\(previous)`")
         }
         var t = try resolveExternType(type)
+        try checkTypeSize(t)
         t = freshened(t)
         try checkAnnotatedName(kind, t)
         try checkNamed(t, imported: true, what: "import")
@@ -301,6 +306,7 @@ extension ComponentValidator {
             throw invalid("export name `\(name.name)` conflicts with previous name `\(previous)`")
         }
         var t = try resolveExternType(type)
+        try checkTypeSize(t)
         t = freshened(t)
         try checkAnnotatedName(kind, t)
         try checkNamed(t, imported: false, what: "export")
