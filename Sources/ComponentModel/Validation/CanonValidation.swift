@@ -231,6 +231,7 @@ extension ComponentValidator {
             guard case .function(let ft) = try componentType(t) else { throw invalid("type index \(t) is not a function type") }
             let o = try resolveOptions(c.options, allowed: [0, 3, 4, 5, 6, 7, 8, 9], builtin: .lift)
             if o.isAsync && !o.callback { try require(.cmAsyncStackful, "requires the component model async stackful feature") }
+            if o.isAsync && !ft.isAsync { throw invalid("the `async` canonical option requires an async function type") }
             let params = ft.parameters.map(\.type), results = ft.result.map { [$0] } ?? []
             for p in params { try requireForLift(p, o) }
             for r in results { try requireForLower(r, o) }
@@ -256,6 +257,7 @@ extension ComponentValidator {
             guard Int(f) < top.functions.count else { throw invalid("unknown function: function index out of bounds") }
             let ft = top.functions[Int(f)]
             let o = try resolveOptions(c.options, allowed: [0, 3, 4, 6, 8, 9], builtin: .lower)
+            if o.isAsync && !ft.isAsync { throw invalid("the `async` canonical option requires an async function type") }
             let params = ft.parameters.map(\.type), results = ft.result.map { [$0] } ?? []
             for p in params { try requireForLower(p, o) }
             for r in results { try requireForLift(r, o) }
@@ -314,6 +316,7 @@ extension ComponentValidator {
             let isStream = c.builtin == .streamRead || c.builtin == .streamWrite
             let e = try streamOrFuture(c.type ?? 0, stream: isStream)
             let o = try resolveOptions(c.options, allowed: [0, 3, 4, 6], builtin: c.builtin)
+            if e == nil && !o.isAsync { try require(.cmMoreAsyncBuiltins, "synchronous `\(c.builtin.rawValue)` without a payload type requires the component model more async builtins feature") }
                         if let e {
                 if c.builtin == .streamWrite || c.builtin == .futureWrite { try requireForLower(e, o) } else { try requireForLift(e, o) }
                 if o.memory == nil { throw invalid("canonical option `memory` is required") }
@@ -343,7 +346,6 @@ extension ComponentValidator {
         case .waitableSetWait, .waitableSetPoll:
             let m = c.memory ?? 0
             guard Int(m) < top.coreMemories.count else { throw invalid("unknown memory: memory index out of bounds") }
-            if c.isCancellable { throw invalid("the `cancellable` option is no longer supported after WebAssembly/component-model#716") }
             let p: WasmCore.ValueType = top.coreMemories[Int(m)].limits.addressType == .i64 ? .i64 : .i32
             core([.i32, p], [.i32])
         case .waitableSetDrop:
@@ -362,7 +364,6 @@ extension ComponentValidator {
         case .threadResumeLater:
             core([.i32], [])
         case .threadSuspend, .threadYield:
-            if c.isCancellable { throw invalid("the `cancellable` option is no longer supported after WebAssembly/component-model#716") }
             core([], [.i32])
         case .threadSuspendThenResume, .threadYieldThenResume, .threadSuspendThenPromote, .threadYieldThenPromote:
             core([.i32], [.i32])

@@ -71,6 +71,10 @@ final class ComponentValidator {
             return
         case .coreModule(let m):
             let types = try validateModule(m, features: features)
+            var importNames = Set<String>()
+            for imp in types.imports where !importNames.insert("\(imp.module):\(imp.name)").inserted {
+                throw invalid("duplicate import name `\(imp.module):\(imp.name)`")
+            }
             top.coreModules.append(CoreModuleT(imports: types.imports, exports: types.exports))
         case .coreInstance(let i):
             try validateCoreInstance(i)

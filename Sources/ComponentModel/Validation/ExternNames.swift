@@ -108,6 +108,7 @@ func isValidSemver(_ v: Substring) -> Bool {
 
 /// Spec: Explainer.md#name-uniqueness — the canonical form two names are compared by.
 func canonicalName(_ name: String) -> String {
+    if name.contains("=<") { return name }
     let lower = name.lowercased()
     for prefix in ["[method]", "[static]"] where lower.hasPrefix(prefix) {
         let rest = lower.dropFirst(prefix.count)

@@ -89,7 +89,12 @@ extension ComponentValidator {
         switch (actual, expected) {
         case (.type(.resource(let a)), .type(.resource(let e))):
             if bindable.contains(e), map[e] == nil { map[e] = a }
-        case (.instance(let a), .instance(let e)):
+        case (.instance(let a), .instance(var e)):
+            var map: [ResourceID: ResourceID] = [:]
+            for x in e.exportList {
+                if let y = a.export(x.name) { bindResources(actual: y, expected: x.type, bindable: Set(e.definedResources), map: &map) }
+            }
+            if case .instance(let c) = substitute(.instance(e), map) { e = c }
             for x in e.exportList {
                 if let y = a.export(x.name) { bindResources(actual: y, expected: x.type, bindable: bindable, map: &map) }
             }
@@ -119,13 +124,30 @@ extension ComponentValidator {
             return valMismatch(a, e)
         case (.type(let a), .type(let e)):
             return typeEntryMismatch(a, e)
-        case (.instance(let a), .instance(let e)):
+        case (.instance(let a), .instance(var e)):
+            var map: [ResourceID: ResourceID] = [:]
+            for x in e.exportList {
+                if let y = a.export(x.name) { bindResources(actual: y, expected: x.type, bindable: Set(e.definedResources), map: &map) }
+            }
+            if case .instance(let c) = substitute(.instance(e), map) { e = c }
             for x in e.exportList {
                 guard let y = a.export(x.name) else { return "missing expected export `\(x.name)`" }
                 if let why = subtypeMismatch(y, x.type) { return "type mismatch in instance export `\(x.name)`\n\(why)" }
             }
             return nil
-        case (.component(let a), .component(let e)):
+        case (.component(var a), .component(var e)):
+            // The actual type's imported resources take the expected type's; the expected type's
+            // abstract exported resources take the actual type's.
+            var map: [ResourceID: ResourceID] = [:]
+            for x in a.imports {
+                if let y = e.import(x.name) { bindResources(actual: y, expected: x.type, bindable: Set(a.importedResources), map: &map) }
+            }
+            if case .component(let c) = substitute(.component(a), map) { a = c }
+            map = [:]
+            for x in e.exports {
+                if let y = a.export(x.name) { bindResources(actual: y, expected: x.type, bindable: Set(e.definedResources), map: &map) }
+            }
+            if case .component(let c) = substitute(.component(e), map) { e = c }
             for x in a.imports {
                 guard let y = e.import(x.name) else { return "missing expected import `\(x.name)`" }
                 if let why = subtypeMismatch(y, x.type) { return "type mismatch in import `\(x.name)`\n\(why)" }
@@ -276,8 +298,9 @@ extension ComponentValidator {
     /// Spec: Explainer.md#import-and-export-definitions — an imported or exported item may only
     /// refer to value types and resources that have a name in the scope.
     func checkNamed(_ t: EType, imported: Bool, what: String) throws {
-        let types = imported ? top.importedNamedTypes : top.namedTypes
-        let resources = imported ? top.importedNamedResources : top.namedResources
+        guard top.kind == .component else { return }
+        var types = imported ? top.importedNamedTypes : top.namedTypes
+        var resources = imported ? top.importedNamedResources : top.namedResources
         func ok(_ v: ValType, top isTop: Bool) -> Bool {
             switch v {
             case .record, .variant, .enum, .flags:
@@ -308,6 +331,29 @@ extension ComponentValidator {
             if !all.allSatisfy({ ok($0, top: false) }) { throw invalid("type not valid to be used as \(what)") }
         case .value(let v):
             if !ok(v, top: false) { throw invalid("value not valid to be used as \(what)") }
+        case .instance(let i):
+            // An instance names the types it exports; its functions and types may use those.
+            func name(_ exports: [NamedEType]) {
+                for e in exports {
+                    switch e.type {
+                    case .type(.value(let v)): types.insert(v)
+                    case .type(.resource(let r)): resources.insert(r)
+                    case .instance(let inner): name(inner.exportList)
+                    default: break
+                    }
+                }
+            }
+            name(i.exportList)
+            for e in i.exportList {
+                switch e.type {
+                case .function(let f):
+                    let all = f.parameters.map(\.type) + (f.result.map { [$0] } ?? [])
+                    if !all.allSatisfy({ ok($0, top: false) }) { throw invalid("instance not valid to be used as \(what)") }
+                case .type(.value(let v)):
+                    if !ok(v, top: true) { throw invalid("instance not valid to be used as \(what)") }
+                default: break
+                }
+            }
         default:
             break
         }

@@ -14,6 +14,7 @@ extension ComponentValidator {
             var imports: [ModuleTypes.ImportType] = []
             var exports: [ModuleTypes.ExportType] = []
             var exportNames = Set<String>()
+            var importNames = Set<String>()
             func functionType(_ i: UInt32) throws -> FunctionType {
                 guard Int(i) < types.count else { throw invalid("unknown type: type index out of bounds") }
                 guard case .function(let f) = types[Int(i)] else { throw invalid("type index \(i) is not a function type") }
@@ -31,6 +32,9 @@ extension ComponentValidator {
             for d in decls {
                 switch d {
                 case .import(let imp):
+                    guard importNames.insert("\(imp.module):\(imp.name)").inserted else {
+                        throw invalid("duplicate import name `\(imp.module):\(imp.name)`")
+                    }
                     imports.append(ModuleTypes.ImportType(module: imp.module, name: imp.name, type: try external(imp.descriptor)))
                 case .type(let inner):
                     guard case .function = inner else { throw invalid("module types may not contain module types") }
@@ -124,7 +128,11 @@ extension ComponentValidator {
             return .borrow(try resourceOf(i))
         case .stream(let t):
             try require(.cmAsync, "`stream` requires the component model async feature")
-            return .stream(try t.map(resolveValType))
+            let e = try t.map(resolveValType)
+            if e == .primitive(.char) {
+                throw invalid("`stream<char>` is not valid at this time, use `stream<u8>` with a defined by encoding instead for now")
+            }
+            return .stream(e)
         case .future(let t):
             try require(.cmAsync, "`future` requires the component model async feature")
             return .future(try t.map(resolveValType))
@@ -215,6 +223,9 @@ extension ComponentValidator {
                 try checkTypeSize(.type(e))
                 top.types.append(e)
             case .alias(let a):
+                guard a.sort == .type || a.sort == .instance || a.sort == .core(.type) else {
+                    throw invalid("aliases in a component or instance type may only refer to types or instances")
+                }
                 switch a.target {
                 case .outer:
                     try validateAlias(a)
