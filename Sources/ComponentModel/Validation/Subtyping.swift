@@ -89,12 +89,7 @@ extension ComponentValidator {
         switch (actual, expected) {
         case (.type(.resource(let a)), .type(.resource(let e))):
             if bindable.contains(e), map[e] == nil { map[e] = a }
-        case (.instance(let a), .instance(var e)):
-            var map: [ResourceID: ResourceID] = [:]
-            for x in e.exportList {
-                if let y = a.export(x.name) { bindResources(actual: y, expected: x.type, bindable: Set(e.definedResources), map: &map) }
-            }
-            if case .instance(let c) = substitute(.instance(e), map) { e = c }
+        case (.instance(let a), .instance(let e)):
             for x in e.exportList {
                 if let y = a.export(x.name) { bindResources(actual: y, expected: x.type, bindable: bindable, map: &map) }
             }
