@@ -302,7 +302,7 @@ extension ComponentValidator {
         var t = try resolveExternType(type)
         try checkTypeSize(t)
         t = freshened(t)
-        try checkAnnotatedName(kind, t)
+        try checkAnnotatedName(kind, t, isImport: true)
         try checkNamed(t, imported: true, what: "import")
         noteNamed(t, imported: true)
         top.imports.append(NamedEType(name: name.name, type: t))
@@ -371,30 +371,42 @@ extension ComponentValidator {
         }
     }
 
-    /// Spec: Binary.md#import-and-export-definitions — `[constructor]r`, `[method]r.m`,
-    /// `[static]r.m` must be functions on a resource `r` named in the same scope.
-    func checkAnnotatedName(_ kind: ExternNameKind, _ t: EType) throws {
-        switch kind {
-        case .constructor(let r):
-            guard case .function(let f) = t else { throw invalid("item is not a func") }
-            if let res = namedResource(r) {
-                let ok: Bool
-                switch f.result {
-                case .own(res)?: ok = true
-                case .result(ok: .own(res)?, _)?: ok = true
-                default: ok = false
-                }
-                if !ok { throw invalid("function should return `(own $T)` or `(result (own $T))`") }
+    /// Spec: Explainer.md#import-and-export-definitions — `[constructor]r`, `[method]r.m`,
+    /// `[static]r.m` must be functions on a resource named `r` in the same namespace (imports
+    /// for an import, exports for an export) of the scope.
+    func checkAnnotatedName(_ kind: ExternNameKind, _ t: EType, isImport: Bool = false) throws {
+        let namespace = isImport ? top.imports : top.exports
+        func nameOf(_ r: ResourceID) throws -> String {
+            guard let n = namespace.first(where: { $0.type == .type(.resource(r)) })?.name else {
+                throw invalid("resource used in function does not have a name in this context")
             }
-        case .method(let r, _):
+            return n
+        }
+        switch kind {
+        case .constructor(let label):
+            guard case .function(let f) = t else { throw invalid("item is not a func") }
+            if f.isAsync { throw invalid("constructor function cannot be async") }
+            guard let result = f.result else { throw invalid("function should return one value") }
+            let res: ResourceID
+            switch result {
+            case .own(let r): res = r
+            case .result(ok: .own(let r)?, _): res = r
+            default: throw invalid("function should return `(own $T)` or `(result (own $T))`")
+            }
+            let n = try nameOf(res)
+            if n != label { throw invalid("function does not match expected resource name `\(n)`") }
+        case .method(let label, _):
             guard case .function(let f) = t else { throw invalid("item is not a func") }
             guard let first = f.parameters.first else { throw invalid("should have at least one argument") }
             guard first.label == "self" else { throw invalid("should have a first argument called `self`") }
-            if let res = namedResource(r), first.type != .borrow(res) {
-                throw invalid("should take a first argument of `(borrow $T)`")
-            }
-        case .static:
+            guard case .borrow(let res) = first.type else { throw invalid("should take a first argument of `(borrow $T)`") }
+            let n = try nameOf(res)
+            if n != label { throw invalid("function does not match expected resource name `\(n)`") }
+        case .static(let label, _):
             guard case .function = t else { throw invalid("item is not a func") }
+            guard namespace.contains(where: { $0.name == label && { if case .type(.resource) = $0.type { return true } else { return false } }($0) }) else {
+                throw invalid("static resource name is not known in this context")
+            }
         default:
             break
         }
