@@ -222,7 +222,9 @@ final class ComponentValidator {
             var t = InstanceT()
             var names = NameSet()
             for e in exports {
-                _ = try classifyExternName(e.name.name, features: features)
+                _ = try classifyExternName(e.name.name, features: features, isExport: true)
+                let itemExtern: ExternType? = e.item.sort == .instance ? .instance(0) : e.item.sort == .function ? .function(0) : nil
+                try checkNameAttributes(e.name, itemExtern)
                 if let previous = names.insert(e.name.name) {
                     throw invalid("export name `\(e.name.name)` conflicts with previous name `\(previous)`")
                 }

@@ -27,7 +27,7 @@ enum ExternNameKind: Equatable {
 }
 
 /// Spec: Explainer.md#import-and-export-definitions — checks `externname` and classifies it.
-func classifyExternName(_ name: String, features: Features) throws -> ExternNameKind {
+func classifyExternName(_ name: String, features: Features, isExport: Bool = false) throws -> ExternNameKind {
     func bad(_ why: String) -> WasmError { WasmError(.invalid, why) }
     if name.isEmpty { throw bad("name cannot be empty") }
     for (prefix, make) in [("[constructor]", 0), ("[method]", 1), ("[static]", 2)] where name.hasPrefix(prefix) {
@@ -45,7 +45,9 @@ func classifyExternName(_ name: String, features: Features) throws -> ExternName
     if name.hasPrefix("[") {
         throw bad("`\(name)` is not a valid extern name")
     }
-    for prefix in ["unlocked-dep=", "locked-dep=", "url=", "integrity=", "relative-url="] where name.hasPrefix(prefix) {
+    if name.hasPrefix("relative-url=") { throw bad("`\(name)` is not a valid extern name") }
+    for prefix in ["unlocked-dep=", "locked-dep=", "url=", "integrity="] where name.hasPrefix(prefix) {
+        if isExport { throw bad("`\(name)` is not a valid export name") }
         let rest = name.dropFirst(prefix.count)
         guard rest.hasPrefix("<") else { throw bad("expected `<` at `\(rest)`") }
         guard rest.hasSuffix(">") else { throw bad("expected `>` at ``") }
@@ -77,6 +79,9 @@ func checkInterfaceName(_ name: String, features: Features) throws {
     for n in namespaces {
         if n.isEmpty { throw bad("empty identifier segment") }
         guard isKebabLabel(n) else { throw bad("`\(n)` is not in kebab case") }
+        if let upper = n.first(where: { $0.isUppercase }) {
+            throw bad("`\(name)` is not a valid extern name: character `\(upper)` is not lowercase in package name/namespace")
+        }
     }
     for p in parts.dropFirst() {
         if p.isEmpty { throw bad("empty identifier segment") }

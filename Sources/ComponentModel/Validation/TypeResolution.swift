@@ -312,7 +312,7 @@ extension ComponentValidator {
     /// An export declared in a component or instance type.
     func validateDeclaredExport(_ name: ExternName, _ type: ExternType) throws {
         try checkNameAttributes(name, type)
-        let kind = try classifyExternName(name.name, features: features)
+        let kind = try classifyExternName(name.name, features: features, isExport: true)
         if let previous = top.exportNames.insert(name.name) {
             throw invalid("export name `\(name.name)` conflicts with previous name `\(previous)`")
         }
@@ -330,7 +330,7 @@ extension ComponentValidator {
     /// optional ascribed type the definition's type must be a subtype of.
     func validateExport(_ e: ComponentExport) throws {
         try checkNameAttributes(e.name, e.type)
-        let kind = try classifyExternName(e.name.name, features: features)
+        let kind = try classifyExternName(e.name.name, features: features, isExport: true)
         if let previous = top.exportNames.insert(e.name.name) {
             throw invalid("export name `\(e.name.name)` conflicts with previous name `\(previous)`")
         }
@@ -361,6 +361,8 @@ extension ComponentValidator {
             case .implements(let iface):
                 try require(.cmImplements, "the `cm-implements` feature is not active")
                 if let type, case .instance = type {} else if type != nil { throw invalid("only instances can have an `implements`") }
+                if iface.isEmpty { throw invalid("`` is not a valid name") }
+                guard iface.contains(":") else { throw invalid("`implements` name `\(iface)` must be an interface name") }
                 try checkInterfaceName(iface, features: features)
                 if name.name.contains(":") { throw invalid("name `\(name.name)` is not valid with `implements`") }
             case .externalID:
