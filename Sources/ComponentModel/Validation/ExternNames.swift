@@ -48,9 +48,7 @@ func classifyExternName(_ name: String, features: Features, isExport: Bool = fal
     if name.hasPrefix("relative-url=") { throw bad("`\(name)` is not a valid extern name") }
     for prefix in ["unlocked-dep=", "locked-dep=", "url=", "integrity="] where name.hasPrefix(prefix) {
         if isExport { throw bad("`\(name)` is not a valid export name") }
-        let rest = name.dropFirst(prefix.count)
-        guard rest.hasPrefix("<") else { throw bad("expected `<` at `\(rest)`") }
-        guard rest.hasSuffix(">") else { throw bad("expected `>` at ``") }
+        try checkDependencyName(name, features: features)
         return .other
     }
     if name.contains(":") {
