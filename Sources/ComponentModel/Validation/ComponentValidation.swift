@@ -52,7 +52,16 @@ final class ComponentValidator {
                 throw e
             }
         }
+        for i in 0..<top.values.count where !top.usedValues.contains(i) {
+            throw invalid("value index \(i) was not used as part of an instantiation, start function, or export")
+        }
         return finishComponentType(top)
+    }
+
+    /// 🪙 Spec: Explainer.md#value-definitions — a value is consumed exactly once.
+    func useValue(_ i: Int) throws {
+        guard top.kind == .component else { return }
+        guard top.usedValues.insert(i).inserted else { throw invalid("value index \(i) cannot be used more than once") }
     }
 
     /// The component type of a finished scope: resources reachable from the imports are
@@ -272,6 +281,7 @@ final class ComponentValidator {
             return .function(s.functions[i])
         case .value:
             guard i < s.values.count else { throw invalid("unknown value: value index out of bounds") }
+            try useValue(i)
             return .value(s.values[i])
         case .type:
             guard i < s.types.count else { throw invalid("unknown type: type index out of bounds") }
@@ -396,6 +406,7 @@ final class ComponentValidator {
         for (p, a) in zip(f.parameters, s.arguments) {
             guard Int(a) < top.values.count else { throw invalid("unknown value: value index out of bounds") }
             guard top.values[Int(a)] == p.type else { throw invalid("value type mismatch for component start function argument") }
+            try useValue(Int(a))
         }
         let results = f.result == nil ? 0 : 1
         guard results == Int(s.resultCount) else {

@@ -21,6 +21,12 @@ extension ComponentValidator {
                 return f
             }
             func external(_ d: ImportDescriptor) throws -> ExternalType {
+                if case .memory(let m) = d {
+                    let bound: UInt64 = m.limits.addressType == .i64 ? 1 << 48 : 65536
+                    if m.limits.min > bound || (m.limits.max ?? 0) > bound {
+                        throw invalid("memory size must be at most \(bound) pages")
+                    }
+                }
                 switch d {
                 case .function(let i): return .function(try functionType(i))
                 case .table(let t): return .table(t)
@@ -352,6 +358,7 @@ extension ComponentValidator {
         noteNamed(t, imported: false)
         top.exports.append(NamedEType(name: e.name.name, type: t))
         push(t)
+        if case .value = t { top.usedValues.insert(top.values.count - 1) }
     }
 
     /// 🏷️ `implements` only on instances, with an interface name; `external-id` gated.

@@ -18,6 +18,8 @@ struct ValidationScope {
     // Component index spaces.
     var functions: [FuncT] = []
     var values: [ValType] = []
+    /// 🪙 The values already consumed (each must be used exactly once).
+    var usedValues: Set<Int> = []
     var types: [TypeEntry] = []
     var components: [ComponentT] = []
     var instances: [InstanceT] = []
