@@ -20,7 +20,7 @@ extension ComponentValidator {
         for opt in options {
             let code = opt.opcode <= 2 ? 0 : opt.opcode
             guard seen.insert(code).inserted else {
-                throw invalid(code == 0 ? "canonical encoding option `\(encodingName(opt))` conflicts with option `\(encodingName(options.first { $0.opcode <= 2 }!))`"
+                throw invalid(code == 0 ? "canonical encoding option `\(encodingName(options.first { $0.opcode <= 2 } ?? opt))` conflicts with option `\(encodingName(opt))`"
                               : "`\(optionName(opt))` is specified more than once")
             }
             guard allowed.contains(code) else {
@@ -32,7 +32,7 @@ extension ComponentValidator {
             case .memory(let i):
                 guard Int(i) < top.coreMemories.count else { throw invalid("unknown memory: memory index out of bounds") }
                 let m = top.coreMemories[Int(i)]
-                if m.limits.addressType == .i64 { try require(.cm64, "canonical option `memory` must be a 32-bit memory") }
+                if m.limits.addressType == .i64 { try require(.cm64, "64-bit memories require the `cm64` feature to be enabled") }
                 o.memory = m
             case .realloc(let i):
                 guard Int(i) < top.coreFunctions.count else { throw invalid("unknown core function: function index out of bounds") }

@@ -280,6 +280,7 @@ final class ComponentValidator {
             guard i < s.functions.count else { throw invalid("unknown function: function index out of bounds") }
             return .function(s.functions[i])
         case .value:
+            try require(.cmValues, "support for component model `value`s is not enabled")
             guard i < s.values.count else { throw invalid("unknown value: value index out of bounds") }
             try useValue(i)
             return .value(s.values[i])
@@ -374,7 +375,7 @@ final class ComponentValidator {
             if crossesComponent {
                 var rs = Set<ResourceID>()
                 collectResources(.type(t), into: &rs)
-                if !rs.isEmpty { throw invalid("refers to resources not defined in the current component") }
+                if !rs.isEmpty { throw invalid("type transitively refers to resources not defined in the current component") }
             }
             top.types.append(t)
             noteNamed(.type(t), imported: true)

@@ -51,7 +51,7 @@ extension ComponentValidator {
                     guard Int(index) < s.coreTypes.count else { throw invalid("unknown core type: type index out of bounds") }
                     types.append(s.coreTypes[Int(index)])
                 case .export(let name, let desc):
-                    guard exportNames.insert(name).inserted else { throw invalid("duplicate export name `\(name)`") }
+                    guard exportNames.insert(name).inserted else { throw invalid("export name `\(name)` already defined") }
                     exports.append(ModuleTypes.ExportType(name: name, type: try external(desc)))
                 }
             }
@@ -88,7 +88,8 @@ extension ComponentValidator {
                 throw invalid("\(what) name `\(l)` is not in kebab case")
             }
             if let previous = names.insert(l) {
-                throw invalid("\(what) name `\(l)` conflicts with previous \(what) name `\(previous)`")
+                let short = what.split(separator: " ").last.map(String.init) ?? what
+                throw invalid("\(what) name `\(l)` conflicts with previous \(short) name `\(previous)`")
             }
         }
     }
@@ -300,12 +301,12 @@ extension ComponentValidator {
     /// Spec: Explainer.md#import-and-export-definitions — an import: a valid, strongly-unique name
     /// and a type whose value types are all named.
     func validateImport(_ name: ExternName, _ type: ExternType) throws {
+        var t = try resolveExternType(type)
         try checkNameAttributes(name, type)
         let kind = try classifyExternName(name.name, features: features)
         if let previous = top.importNames.insert(name.name) {
             throw invalid("import name `\(name.name)` conflicts with previous name `\(previous)`")
         }
-        var t = try resolveExternType(type)
         try checkTypeSize(t)
         t = freshened(t)
         try checkAnnotatedName(kind, t, isImport: true)
@@ -317,12 +318,12 @@ extension ComponentValidator {
 
     /// An export declared in a component or instance type.
     func validateDeclaredExport(_ name: ExternName, _ type: ExternType) throws {
+        var t = try resolveExternType(type)
         try checkNameAttributes(name, type)
         let kind = try classifyExternName(name.name, features: features, isExport: true)
         if let previous = top.exportNames.insert(name.name) {
             throw invalid("export name `\(name.name)` conflicts with previous name `\(previous)`")
         }
-        var t = try resolveExternType(type)
         try checkTypeSize(t)
         t = freshened(t)
         try checkAnnotatedName(kind, t)
