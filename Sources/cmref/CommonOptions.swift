@@ -15,17 +15,9 @@ struct FeatureOptions: ParsableArguments {
         do {
             return try Features.parse(features)
         } catch let error as WasmError {
-            throw ValidationError("--features: \(error.message)")
+            throw WasmError(.usage, "--features: \(error.message)")
         }
     }
-}
-
-/// Reports an error on stderr as `file:line:col: message` (or `file: offset 0x..: message`) and
-/// exits 1.
-func fail(_ error: Error) -> ExitCode {
-    let message = (error as? WasmError)?.description ?? String(describing: error)
-    FileHandle.standardError.write(Data((message + "\n").utf8))
-    return ExitCode.failure
 }
 
 /// Writes `bytes` to `path`, as a usage error naming the file when it cannot be written.

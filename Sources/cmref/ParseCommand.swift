@@ -22,11 +22,7 @@ struct ParseCommand: ParsableCommand {
     func run() throws {
         let pipeline = ModulePipeline(features: try featureOptions.resolved())
         let target = output ?? (file.hasSuffix(".wat") ? String(file.dropLast(4)) : file) + ".wasm"
-        do {
-            let module = try pipeline.read(file: file)
-            try write(Data(try pipeline.encode(module)), to: target)
-        } catch {
-            throw fail(error)
-        }
+        let module = try pipeline.read(file: file)
+        try write(Data(encodeModule(module)), to: target)
     }
 }

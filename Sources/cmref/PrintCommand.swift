@@ -17,11 +17,7 @@ struct PrintCommand: ParsableCommand {
 
     func run() throws {
         let pipeline = ModulePipeline(features: try featureOptions.resolved())
-        do {
-            let text = try pipeline.print(try pipeline.read(file: file))
-            print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
-        } catch {
-            throw fail(error)
-        }
+        let text = printModule(try pipeline.read(file: file))
+        print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
     }
 }

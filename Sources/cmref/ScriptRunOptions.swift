@@ -17,7 +17,7 @@ struct ScriptRunOptions: ParsableArguments {
     var expectedFailures: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "Write every module that decodes or parses to DIR as LINE.wasm (with several scripts, STEM-LINE.wasm): binary modules as given, text modules encoded.",
+        "Write every module that decodes or parses to DIR as LINE.wasm, LINE being the line of the module's `(module` (with several scripts, STEM-LINE.wasm): binary modules as given, text modules encoded.",
         valueName: "dir"))
     var emitModules: String?
 
@@ -39,15 +39,20 @@ struct ScriptRunOptions: ParsableArguments {
             progress.show(index, file)
             if let dir = emitModules {
                 let prefix = files.count == 1 ? "" : URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + "-"
-                runner.onModule = { command, source, module in
-                    emit(source, module, to: "\(dir)/\(prefix)\(command.line).wasm", features: features)
+                runner.onModule = { source, module in
+                    emit(source, module, to: "\(dir)/\(prefix)\(source.line).wasm")
                 }
             }
             let records = runner.run(file: file).map(expected.apply(to:))
             report.append(contentsOf: records)
-            for r in records where r.outcome == .failed { print("\(r.file):\(r.line): \(r.message)") }
+            let failures = records.filter { $0.outcome == .failed }
+            if !failures.isEmpty { progress.clear() }
+            for r in failures { print(r.failureLine) }
         }
-        progress.finish()
+        progress.clear()
+        for stale in expected.unmatched(by: report.records) {
+            FileHandle.standardError.write(Data("warning: expected failure \(stale.path):\(stale.line) names no command\n".utf8))
+        }
         if let json {
             try write(try report.json(), to: json)
         }
@@ -66,12 +71,12 @@ struct ScriptRunOptions: ParsableArguments {
 
 /// Writes a module for `--emit-modules`: binary modules as given, others encoded. A module that
 /// cannot be encoded is reported on stderr and left out.
-private func emit(_ source: ScriptModule, _ module: Module, to path: String, features: Features) {
+private func emit(_ source: ScriptModule, _ module: Module, to path: String) {
     do {
         if case .binary(let bytes) = source.source {
             try write(Data(bytes), to: path)
         } else {
-            try write(Data(try ModulePipeline(features: features).encode(module)), to: path)
+            try write(Data(encodeModule(module)), to: path)
         }
     } catch {
         FileHandle.standardError.write(Data("\(path): cannot emit module: \(error)\n".utf8))
@@ -88,7 +93,8 @@ struct Progress {
         FileHandle.standardError.write(Data("\r\u{1B}[K[\(index + 1)/\(total)] \(file)".utf8))
     }
 
-    func finish() {
+    /// Erases the progress line (before other output, and at the end).
+    func clear() {
         guard enabled else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WasmCore
 import WastRunner
 
 /// `cmref test`: run the project's own scripts in `spec-tests/`.
@@ -14,14 +15,8 @@ struct TestCommand: ParsableCommand {
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: "spec-tests") else {
-            throw ValidationError("no spec-tests directory here: run `cmref test` from the package root")
+            throw WasmError(.usage, "no spec-tests directory here: run `cmref test` from the package root")
         }
-        let passed: Bool
-        do {
-            passed = try options.run(paths: ["spec-tests"])
-        } catch {
-            throw fail(error)
-        }
-        if !passed { throw ExitCode.failure }
+        if try !options.run(paths: ["spec-tests"]) { throw ExitCode.failure }
     }
 }

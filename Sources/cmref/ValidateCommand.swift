@@ -20,9 +20,7 @@ struct ValidateCommand: ParsableCommand {
         do {
             try pipeline.validate(try pipeline.read(file: file))
         } catch let error as WasmError {
-            throw fail(error.inFile(file))
-        } catch {
-            throw fail(error)
+            throw error.inFile(file)
         }
     }
 }

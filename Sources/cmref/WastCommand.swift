@@ -21,14 +21,6 @@ struct WastCommand: ParsableCommand {
     var paths: [String]
 
     func run() throws {
-        let passed: Bool
-        do {
-            passed = try options.run(paths: paths)
-        } catch let error as ValidationError {
-            throw error
-        } catch {
-            throw fail(error)
-        }
-        if !passed { throw ExitCode.failure }
+        if try !options.run(paths: paths) { throw ExitCode.failure }
     }
 }

@@ -30,13 +30,13 @@ enum BinarySuiteModules {
         return result
     }
 
-    /// Every binary module in every script.
-    static func all() -> [Case] {
-        scripts().flatMap { url -> [Case] in
+    /// Every binary module in every script (read once per test process).
+    static func all() -> [Case] { cached }
+
+    private static let cached: [Case] = scripts().flatMap { url -> [Case] in
             guard let data = try? Data(contentsOf: url) else { return [] }
             return cases(in: [UInt8](data), file: url.lastPathComponent)
         }
-    }
 
     indirect enum SExpr {
         case atom(String, line: Int)
@@ -88,6 +88,9 @@ enum BinarySuiteModules {
         var line = 1
 
         init(text: [UInt8]) { self.text = text }
+
+        /// The bytes that end an atom.
+        static let delimiters: [Bool] = (0..<256).map { [32, 9, 10, 13, 0x28, 0x29, 0x22].contains($0) }
 
         mutating func skipSpace() {
             while i < text.count {
@@ -160,7 +163,7 @@ enum BinarySuiteModules {
                 return .string(bytes, line: start)
             }
             let s = i
-            while i < text.count, ![32, 9, 10, 13, UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\"")].contains(text[i]) { i += 1 }
+            while i < text.count, !Reader.delimiters[Int(text[i])] { i += 1 }
             return .atom(String(decoding: text[s..<i], as: UTF8.self), line: start)
         }
 

@@ -10,6 +10,11 @@ final class LexerTests: XCTestCase {
             [.leftParen, .keyword, .identifier, .string, .keyword, .unsigned, .signed, .float, .float, .float, .reserved, .rightParen])
     }
 
+    func testLineCommentsEndAtAnyNewline() throws {
+        XCTAssertEqual(try kinds("a ;; x\rb ;; y\r\nc ;; z\nd"), [.keyword, .keyword, .keyword, .keyword])
+        XCTAssertEqual(try Lexer.tokenize("a\rb\r\nc").map(\.line), [1, 2, 3])
+    }
+
     func testTokenPositions() throws {
         let tokens = try Lexer.tokenize("(a\n  $b)")
         XCTAssertEqual(tokens.map(\.line), [1, 1, 2, 2])
@@ -96,5 +101,19 @@ final class LexerTests: XCTestCase {
         XCTAssertThrowsError(try c.expectRightParen()) {
             XCTAssertEqual(($0 as? WasmError)?.message, "unexpected end of input")
         }
+    }
+}
+
+final class NumberLiteralLimitsTests: XCTestCase {
+    private func f64(_ s: String) -> UInt64? { NumberLiteral.floatBits(Array(s.utf8), format: .f64) }
+
+    func testVeryLongLiteralsRoundExactlyAndQuickly() {
+        // 1 + 2^-53 is the tie between 1 and its successor; any nonzero digit far beyond it rounds up.
+        let tie = "1.00000000000000011102230246251565404236316680908203125"
+        XCTAssertEqual(f64(tie), (1.0 as Double).bitPattern)
+        XCTAssertEqual(f64(tie + String(repeating: "0", count: 100_000) + "1"), (1.0 as Double).nextUp.bitPattern)
+        XCTAssertEqual(f64(tie + String(repeating: "0", count: 100_000)), (1.0 as Double).bitPattern)
+        XCTAssertEqual(f64("0x1.00000000000008" + String(repeating: "0", count: 100_000) + "1p0"), (1.0 as Double).nextUp.bitPattern)
+        XCTAssertEqual(f64(String(repeating: "9", count: 100_000) + "e-100000"), (1.0 as Double).bitPattern)
     }
 }

@@ -12,6 +12,20 @@ final class ValidationInstructionTests: XCTestCase {
         XCTAssertValid(F.function([], [.i64], [.i32(1), .op(.i64ExtendI32S)]))
     }
 
+    func testErrorsNameTheirPlace() {
+        var m = F.function([], [], [])
+        m.functions.append(Function(typeIndex: 0, body: [.op(.nop), .i32(1), .i64(2), .op(.i32Add), .op(.drop)]))
+        XCTAssertThrowsError(try validateModule(m)) { error in
+            XCTAssertEqual((error as? WasmError)?.message,
+                           "type mismatch: instruction requires i32 but stack has i64 (in function 1, instruction 3: i32.add)")
+        }
+        m.globals = [Global(type: GlobalType(mutability: .constant, valueType: .i32), initializer: [.op(.nop)])]
+        XCTAssertThrowsError(try validateModule(m)) { error in
+            XCTAssertEqual((error as? WasmError)?.message,
+                           "constant expression required (in initializer of global 0, instruction 0: nop)")
+        }
+    }
+
     func testFunctionResultsMustBeExact() {
         XCTAssertInvalid(F.function([], [.i32], []), "type mismatch")
         XCTAssertInvalid(F.function([], [], [.i32(1)]), "type mismatch")
@@ -50,7 +64,7 @@ final class ValidationInstructionTests: XCTestCase {
         m.types.append(FunctionType(parameters: [.i32, .i32], results: []))
         m.functions[0].body = [.i32(1), .i32(2), .block(.block, .typeIndex(1)), .op(.drop), .op(.drop), .op(.end)]
         XCTAssertValid(m)
-        XCTAssertInvalid(m, "a block type with parameters", features: .mvp)
+        XCTAssertInvalid(m, "a block type given by a type index requires the multi-value feature", features: .mvp)
         XCTAssertInvalid(F.function([], [], [.block(.block, .typeIndex(9)), .op(.end)]), "unknown type 9")
     }
 
@@ -99,6 +113,25 @@ final class ValidationInstructionTests: XCTestCase {
         var mutable = immutable
         mutable.globals[0].type.mutability = .variable
         XCTAssertValid(mutable)
+    }
+
+    func testNonDefaultableLocalsMustBeSetBeforeUse() {
+        let features = Features.wasm2.with(.functionReferences)
+        let nonNull = ValueType.reference(ReferenceType(isNullable: false, heapType: .func))
+        let declare: (inout Module) -> Void = {
+            $0.elements = [ElementSegment(type: .funcRef, items: .functions([0]), mode: .declarative)]
+        }
+        XCTAssertInvalid(F.function([], [], locals: [nonNull], [.index(.localGet, 0), .op(.drop)], configure: declare),
+                         "uninitialized local 0", features: features)
+        XCTAssertValid(F.function([], [], locals: [nonNull], [
+            .index(.refFunc, 0), .index(.localSet, 0), .index(.localGet, 0), .op(.drop),
+        ], configure: declare), features: features)
+        // Initialization inside a block is forgotten at its end.
+        XCTAssertInvalid(F.function([], [], locals: [nonNull], [
+            .block(.block, .empty), .index(.refFunc, 0), .index(.localSet, 0), .op(.end), .index(.localGet, 0), .op(.drop),
+        ], configure: declare), "uninitialized local 0", features: features)
+        // Parameters always hold their arguments.
+        XCTAssertValid(F.function([nonNull], [], [.index(.localGet, 0), .op(.drop)]), features: features)
     }
 
     func testSelect() {

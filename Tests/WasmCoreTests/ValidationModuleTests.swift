@@ -35,6 +35,9 @@ final class ValidationModuleTests: XCTestCase {
         // Names are distinct by code points, not by canonical equivalence (names.wast).
         m.exports = [Export(name: "\u{212B}", descriptor: .function(0)), Export(name: "\u{C5}", descriptor: .function(0))]
         XCTAssertValid(m)
+        m.exports = [Export(name: "\u{212B}", descriptor: .function(0))]
+        XCTAssertNotNil(try? validateModule(m).export(named: "\u{212B}"))
+        XCTAssertNil(try? validateModule(m).export(named: "\u{C5}"))
     }
 
     func testTags() throws {
@@ -138,6 +141,27 @@ final class ValidationModuleTests: XCTestCase {
         m.imports = [Import(module: "m", name: "g", descriptor: .global(GlobalType(mutability: .variable, valueType: .i32)))]
         XCTAssertInvalid(m, "importing a mutable global", features: .mvp)
         XCTAssertValid(m)
+    }
+
+    func testDeepNestingUsesNoNativeRecursion() {
+        let depth = 100_000
+        var body = [Instruction](repeating: .block(.block, .empty), count: depth)
+        body += [Instruction](repeating: .op(.end), count: depth)
+        XCTAssertValid(F.function([], [], body))
+        body.removeLast()
+        XCTAssertInvalid(F.function([], [], body), "unclosed block")
+    }
+
+    func testExternalTypesOnTheirOwn() throws {
+        try validateExternalType(.function(FunctionType(parameters: [.v128])))
+        XCTAssertThrowsError(try validateExternalType(.function(FunctionType(parameters: [.v128])), features: .mvp))
+        XCTAssertThrowsError(try validateExternalType(.memory(MemoryType(limits: Limits(min: 2, max: 1))))) { error in
+            XCTAssertEqual((error as? WasmError)?.message, "size minimum must not be greater than maximum")
+        }
+        let typed = ValueType.reference(ReferenceType(isNullable: true, heapType: .concrete(0)))
+        let features = Features.wasm2.with(.functionReferences)
+        XCTAssertThrowsError(try validateExternalType(.global(GlobalType(mutability: .constant, valueType: typed)), features: features))
+        try validateExternalType(.global(GlobalType(mutability: .constant, valueType: typed)), types: [FunctionType()], features: features)
     }
 
     func testBrokenIndicesNeverCrash() {

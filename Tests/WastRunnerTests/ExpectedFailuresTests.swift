@@ -37,6 +37,13 @@ final class ExpectedFailuresTests: XCTestCase {
         XCTAssertEqual(expected.apply(to: record("core/float_exprs.wast", 12, .skipped)).outcome, .skipped)
     }
 
+    func testStaleEntriesAreFound() throws {
+        let expected = try ExpectedFailures(parsing: list, file: "ef.txt")
+        let records = [record("a/core/float_exprs.wast", 11, .passed), record("a/core/other.wast", 40, .failed)]
+        XCTAssertEqual(expected.unmatched(by: records).map(\.line), [12], "simd_lane.wast was not run")
+        XCTAssertEqual(expected.unmatched(by: [record("a/core/float_exprs.wast", 12, .failed)]), [])
+    }
+
     func testMalformedLinesAreLocatedErrors() {
         XCTAssertThrowsError(try ExpectedFailures(parsing: "\n\ncore/a.wast  no line", file: "ef.txt")) { error in
             XCTAssertEqual((error as? WasmError)?.description.hasPrefix("ef.txt:3:1: "), true, "\(error)")

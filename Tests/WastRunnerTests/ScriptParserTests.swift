@@ -98,6 +98,12 @@ final class ScriptParserTests: XCTestCase {
         guard case .assertModuleTrap = commands[5].kind else { return XCTFail("assert_trap of a module") }
     }
 
+    func testModulesKnowTheLineOfTheirKeyword() throws {
+        let commands = try parse("(assert_invalid\n  (module binary \"\")\n  \"x\")\n( ;; c\nmodule quote \"\")")
+        XCTAssertEqual(commands.map(\.line), [1, 4])
+        XCTAssertEqual(commands.compactMap(\.kind.module?.line), [2, 5])
+    }
+
     func testComponentCommandsAreKeptAsSource() throws {
         let commands = try parse("""
             (component (core module $m))

@@ -218,7 +218,9 @@ struct ComponentDecoder {
 
     /// Spec: Binary.md — `alias`.
     mutating func alias() throws -> Alias {
+        let sortStart = reader.position
         let sort = try self.sort()
+        let lastSortByte = reader.bytes[reader.position - 1]
         let start = reader.position
         switch try reader.byte() {
         case 0x00:
@@ -228,6 +230,12 @@ struct ComponentDecoder {
             let instance = try reader.u32()
             return Alias(sort: sort, target: .coreExport(instance: instance, name: try reader.name()))
         case 0x02:
+            // Spec: Binary.md — only the `outeraliassort`s (core module, core type, type, component).
+            switch sort {
+            case .core(.module), .core(.type), .type, .component: break
+            default:
+                throw error("invalid leading byte (0x\(String(lastSortByte, radix: 16))) for component outer alias kind", at: sortStart)
+            }
             let count = try reader.u32()
             return Alias(sort: sort, target: .outer(count: count, index: try reader.u32()))
         case let b: throw error("invalid leading byte (0x\(String(b, radix: 16))) for alias", at: start)
@@ -235,11 +243,25 @@ struct ComponentDecoder {
     }
 
     /// Spec: Binary.md — 🪙 `start`.
+    ///
+    /// Argument and result counts are bounded by 1000, as wasm-tools bounds them.
     mutating func start() throws -> Start {
         let function = try reader.u32()
+        let argsAt = reader.position
         let args = try list { try $0.reader.u32() }
-        return Start(function: function, arguments: args, resultCount: try reader.u32())
+        guard args.count <= Self.maximumStartValues else {
+            throw error("start function arguments size is out of bounds", at: argsAt)
+        }
+        let resultsAt = reader.position
+        let results = try reader.u32()
+        guard results <= Self.maximumStartValues else {
+            throw error("start function results size is out of bounds", at: resultsAt)
+        }
+        return Start(function: function, arguments: args, resultCount: results)
     }
+
+    /// The most arguments or results a start function may have (an implementation limit, wasm-tools' too).
+    static let maximumStartValues = 1000
 
     /// Spec: Binary.md — `nameattributes` and `attribute`.
     mutating func externName() throws -> ExternName {
@@ -249,6 +271,10 @@ struct ComponentDecoder {
         case 0x00, 0x01:
             return ExternName(try reader.name(), encoding: encoding)
         case 0x02:
+            // wasm-tools gates the attribute form itself on 🏷️ (cm-implements).
+            guard features.contains(.cmImplements) else {
+                throw error("the `cm-implements` feature is not active", at: start)
+            }
             let name = try reader.name()
             let attributes = try list { d -> NameAttribute in
                 let s = d.reader.position

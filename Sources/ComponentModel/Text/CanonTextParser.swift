@@ -20,6 +20,7 @@ extension ComponentTextParser {
             builtin = b
         }
         var canon = Canon(builtin)
+        let firstAdded = scopes[top].definitions.count
         for immediate in builtin.immediates {
             switch immediate {
             case .coreFunction:
@@ -35,7 +36,7 @@ extension ComponentTextParser {
             case .type:
                 if builtin == .lift { continue }
                 if c.takeLeftParen("type") {
-                    canon.type = try index(.type)
+                    canon.type = try referenceBody(.type)
                     try c.expectRightParen()
                 } else {
                     canon.type = try index(.type)
@@ -67,8 +68,14 @@ extension ComponentTextParser {
                 guard trailer else { throw c.unexpected() }
                 try c.expectLeftParen("func")
                 boundName = c.takeIdentifier()
+                let beforeType = scopes[top].definitions.count
                 canon.type = try functionTypeUse()
                 try c.expectRightParen()
+                // wasm-tools expands the function type before the aliases of the references
+                // written ahead of it; the two add to different index spaces, so only order moves.
+                let typeDefinitions = scopes[top].definitions[beforeType...]
+                scopes[top].definitions.removeSubrange(beforeType...)
+                scopes[top].definitions.insert(contentsOf: typeDefinitions, at: firstAdded)
             }
         } else if trailer {
             try c.expectLeftParen("core")

@@ -7,6 +7,9 @@ extension ComponentTextParser {
         while c.peek?.kind == .leftParen {
             try parseComponentField()
         }
+        let pending = scopes[top].inlineExports
+        scopes[top].inlineExports = []
+        for (e, at) in pending { try emit(.export(e), at: at) }
     }
 
     mutating func parseComponentField() throws {
@@ -48,6 +51,14 @@ extension ComponentTextParser {
         c.position += 3
         let id = c.takeIdentifier()
         let exports = try inlineExports()
+        if peekInlineImport {
+            let ext = try inlineImportName()
+            let t = try externTypeBody(.core(.module))
+            try c.expectRightParen()
+            let i = try emit(.import(ComponentImport(name: ext, type: t)), name: id, at: at)
+            try emitInlineExports(exports, .core(.module), i, at: at)
+            return
+        }
         let module = try c.parseModuleFields(features: features)
         try c.expectRightParen()
         let i = try emit(.coreModule(module), name: id, at: at)
@@ -61,7 +72,13 @@ extension ComponentTextParser {
         let id = c.takeIdentifier()
         if c.peekLeftParen("instantiate") {
             c.position += 2
-            let module = try index(.core(.module))
+            let module: UInt32
+            if c.takeLeftParen("module") {
+                module = try referenceBody(.core(.module))
+                try c.expectRightParen()
+            } else {
+                module = try index(.core(.module))
+            }
             var args: [CoreInstantiateArgument] = []
             while c.takeLeftParen("with") {
                 let name = try c.expectName()
@@ -121,7 +138,16 @@ extension ComponentTextParser {
     /// `(func ...)` or `(module decl*)`.
     mutating func coreTypeBody() throws -> CoreType {
         if c.peekLeftParen("func") {
-            return .function(try c.parseFunctionType(features: features))
+            let names = scopes[top].names[.core(.type)] ?? [:]
+            return .function(try c.parseFunctionType(features: features, typeIndex: { c in
+                if let t = c.peek, t.kind == .identifier {
+                    c.position += 1
+                    let name = String(decoding: t.bytes, as: UTF8.self)
+                    guard let i = names[name] else { throw WasmError(.malformed, "unknown core type $\(name)", at: t.location) }
+                    return i
+                }
+                return try c.expectU32()
+            }))
         }
         try c.expectLeftParen("module")
         let decls = try coreModuleDeclarationList()
@@ -160,8 +186,14 @@ extension ComponentTextParser {
             case "alias":
                 c.position += 2
                 try c.expectKeyword("outer")
-                let count = try outerCount()
-                let i = try outerIndex(.core(.type), count: count)
+                // The module type is a scope of its own, one level inside the current one.
+                let count = try outerCount(extra: 1)
+                let i: UInt32
+                if count == 0 {
+                    i = try typeIndex(&c)
+                } else {
+                    i = try outerIndex(.core(.type), count: count - 1)
+                }
                 try c.expectLeftParen("type")
                 let id = c.takeIdentifier()
                 try c.expectRightParen()
@@ -191,7 +223,7 @@ extension ComponentTextParser {
     }
 
     /// A core import or export descriptor in a module type; an inline function type reuses an
-    /// equal type or adds a type declaration before it.
+    /// equal explicitly declared type or adds a type declaration before it.
     mutating func coreExternDescriptor(
         _ decls: inout [CoreModuleDeclaration], _ types: inout [FunctionType?],
         _ typeIndex: (inout TextCursor) throws -> UInt32
@@ -211,11 +243,13 @@ extension ComponentTextParser {
             let (ft, _) = try c.parseParametersAndResults(features: features, allowNames: true)
             if index == nil || !(ft.parameters.isEmpty && ft.results.isEmpty) {
                 if index == nil {
+                    // Reuse an equal type declared explicitly (as wasm-tools does); types added
+                    // for earlier inline uses are not reused.
                     if let existing = types.firstIndex(where: { $0 == ft }) {
                         index = UInt32(existing)
                     } else {
                         index = UInt32(types.count)
-                        types.append(ft)
+                        types.append(nil)
                         decls.append(.type(.function(ft)))
                     }
                 }
@@ -260,7 +294,7 @@ extension ComponentTextParser {
         c.position += 2
         let id = c.takeIdentifier()
         let exports = try inlineExports()
-        if c.peekLeftParen("import") {
+        if peekInlineImport {
             let ext = try inlineImportName()
             let t = try externTypeBody(.component)
             try c.expectRightParen()
@@ -275,6 +309,11 @@ extension ComponentTextParser {
         try c.expectRightParen()
         let i = try emit(.component(Component(definitions: inner.definitions)), name: id, at: at)
         try emitInlineExports(exports, .component, i, at: at)
+    }
+
+    /// Whether `(import "name")` (with nothing but attributes after the name) comes next.
+    var peekInlineImport: Bool {
+        c.peekLeftParen("import") && isNameOnly(from: 2)
     }
 
     /// `(import "name")` written inline on a definition.
@@ -300,7 +339,7 @@ extension ComponentTextParser {
             try emitInlineExports(exports, .instance, i, at: at)
             return
         }
-        if c.peekLeftParen("import") {
+        if peekInlineImport {
             let ext = try inlineImportName()
             let t = try externTypeBody(.instance)
             try c.expectRightParen()
@@ -310,7 +349,13 @@ extension ComponentTextParser {
         }
         let instance: Instance
         if c.takeLeftParen("instantiate") {
-            let component = try index(.component)
+            let component: UInt32
+            if c.takeLeftParen("component") {
+                component = try referenceBody(.component)
+                try c.expectRightParen()
+            } else {
+                component = try index(.component)
+            }
             var args: [InstantiateArgument] = []
             while c.takeLeftParen("with") {
                 let name = try c.expectName()
@@ -431,7 +476,7 @@ extension ComponentTextParser {
             try emitInlineExports(exports, .function, i, at: at)
             return
         }
-        if c.peekLeftParen("import") {
+        if peekInlineImport {
             let ext = try inlineImportName()
             let t = try externTypeBody(.function)
             try c.expectRightParen()

@@ -148,7 +148,8 @@ struct ComponentTextParser {
             while depth <= top {
                 if let i = scopes[top - depth].names[sort]?[name] {
                     let alias = Alias(sort: sort, target: .outer(count: UInt32(depth), index: i))
-                    return try addAlias(alias, name: name, at: t.location)
+                    // Each use adds its own alias (as wasm-tools does); the name stays unbound here.
+                    return try addAlias(alias, at: t.location)
                 }
                 depth += 1
             }
@@ -157,13 +158,14 @@ struct ComponentTextParser {
     }
 
     /// The number of scopes out to the one labelled `name`, or a `u32` count.
-    mutating func outerCount() throws -> UInt32 {
+    /// `extra` counts scopes inside the current one that the text parser does not track (a core module type).
+    mutating func outerCount(extra: Int = 0) throws -> UInt32 {
         guard let t = c.peek, t.kind == .identifier else { return try c.expectU32() }
         c.position += 1
         let name = String(decoding: t.bytes, as: UTF8.self)
         var depth = 0
         while depth <= top {
-            if scopes[top - depth].label == name { return UInt32(depth) }
+            if scopes[top - depth].label == name { return UInt32(depth + extra) }
             depth += 1
         }
         throw WasmError(.malformed, "outer component `$\(name)` not found", at: t.location)
@@ -206,8 +208,10 @@ struct ComponentTextParser {
     mutating func referenceBody(_ sort: Sort) throws -> UInt32 {
         let at = c.location
         guard c.peek(1)?.kind == .string else { return try index(sort) }
+        // Core instances export core functions, tables, memories, globals and tags; a core module
+        // (or core type) is exported by a component instance.
         var isCore = false
-        if case .core = sort { isCore = true }
+        if case .core(let cs) = sort, cs != .module, cs != .type { isCore = true }
         var instance = try index(isCore ? .core(.instance) : .instance)
         var names: [String] = []
         while c.peek?.kind == .string { names.append(try c.expectName()) }
@@ -263,9 +267,18 @@ struct ComponentTextParser {
 
     /// An import or export name with its attributes: `"name" (implements "i")? (versionsuffix "s")? (external-id "x")?`.
     mutating func externName() throws -> ExternName {
-        let name = try c.expectName()
+        let name: String
+        if c.takeLeftParen("interface") {
+            name = try c.expectName()
+            try c.expectRightParen()
+        } else {
+            name = try c.expectName()
+        }
         var attributes: [NameAttribute] = []
         while true {
+            if (c.peekLeftParen("implements") || c.peekLeftParen("external-id")) && !features.contains(.cmImplements) {
+                throw c.error("the `cm-implements` feature is not active")
+            }
             if c.peekLeftParen("implements") {
                 c.position += 2
                 attributes.append(.implements(try c.expectName()))
@@ -283,10 +296,26 @@ struct ComponentTextParser {
         return ExternName(name, attributes: attributes)
     }
 
+    /// Whether tokens from `offset` on are a name (or `(interface "name")`), its attributes, then `)`.
+    func isNameOnly(from offset: Int) -> Bool {
+        var p = offset
+        if c.peek(p)?.kind == .string {
+            p += 1
+        } else if c.peek(p)?.kind == .leftParen, c.peekKeywordText(offset: p + 1) == "interface" {
+            p += 4
+        } else {
+            return false
+        }
+        while c.peek(p)?.kind == .leftParen, ["implements", "versionsuffix", "external-id"].contains(c.peekKeywordText(offset: p + 1) ?? "") {
+            p += 4
+        }
+        return c.peek(p)?.kind == .rightParen
+    }
+
     /// Inline `(export "name")*` after a definition's identifier.
     mutating func inlineExports() throws -> [ExternName] {
         var names: [ExternName] = []
-        while c.peekLeftParen("export") && c.peek(2)?.kind == .string && (c.peek(3)?.kind == .rightParen || c.peek(3)?.kind == .leftParen && ["implements", "versionsuffix", "external-id"].contains(c.peekKeywordText(offset: 4) ?? "")) {
+        while c.peekLeftParen("export") && isNameOnly(from: 2) {
             c.position += 2
             names.append(try externName())
             try c.expectRightParen()
@@ -298,7 +327,7 @@ struct ComponentTextParser {
     mutating func emitInlineExports(_ names: [ExternName], _ sort: Sort, _ index: UInt32, at location: SourceLocation) throws {
         for n in names {
             if inComponent {
-                try emit(.export(ComponentExport(name: n, item: SortIndex(sort, index))), at: location)
+                scopes[top].inlineExports.append((ComponentExport(name: n, item: SortIndex(sort, index)), location))
             } else {
                 throw WasmError(.malformed, "inline exports are not allowed here", at: location)
             }

@@ -14,6 +14,9 @@ struct TextScope {
     var definitions: [Definition] = []
     /// A component or instance type's declarations, in order.
     var declarations: [Declaration] = []
+    /// Exports written inline on definitions (`(func (export "f") ...)`); wasm-tools places them
+    /// at the end of the component, and so does this parser.
+    var inlineExports: [(ComponentExport, SourceLocation)] = []
 
     init(kind: Kind, label: String?) {
         self.kind = kind

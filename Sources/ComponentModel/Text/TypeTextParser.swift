@@ -167,7 +167,9 @@ extension ComponentTextParser {
     mutating func externTypeBody(_ sort: Sort) throws -> ExternType {
         let at = c.location
         func typeRef(_ p: inout ComponentTextParser, _ s: Sort) throws -> UInt32? {
-            guard p.c.takeLeftParen("type") else { return nil }
+            guard p.c.peekLeftParen("type"), let k = p.c.peek(2)?.kind, k == .identifier || k == .unsigned,
+                  p.c.peek(3)?.kind == .rightParen else { return nil }
+            p.c.position += 2
             let i = try p.index(s)
             try p.c.expectRightParen()
             return i
@@ -189,6 +191,7 @@ extension ComponentTextParser {
             let decls = try declarations(.instanceType, label: nil)
             return .instance(try addType(.instance(decls), at: at))
         case .value:
+            if let i = try typeRef(&self, .type) { return .value(.index(i)) }
             return .value(try valueType())
         case .type:
             try c.expectLeftParen()

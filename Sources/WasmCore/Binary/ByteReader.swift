@@ -127,7 +127,8 @@ public struct ByteReader {
     public mutating func vector<T>(_ element: (inout ByteReader) throws -> T) throws -> [T] {
         let n = try length()
         var result: [T] = []
-        result.reserveCapacity(n)
+        // The count is bounded by the input's size, but a fuzzed count still should not reserve much up front.
+        result.reserveCapacity(Swift.min(n, 1024))
         for _ in 0..<n { result.append(try element(&self)) }
         return result
     }

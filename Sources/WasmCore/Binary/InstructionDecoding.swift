@@ -116,7 +116,7 @@ extension ByteReader {
             return .typeIndex(UInt32(truncatingIfNeeded: index))
         }
         position = start
-        if peek() == 0x40 {
+        if peek() == TypeCodes.emptyBlockType {
             position += 1
             return .empty
         }

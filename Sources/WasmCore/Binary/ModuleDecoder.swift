@@ -17,7 +17,7 @@ struct ModuleDecoder {
     var functionTypes: [UInt32] = []
     var codeCount = 0
     var dataCount: UInt32?
-    /// The id of the last non-custom section read, which custom sections record as their place.
+    /// The id of the last non-custom section read that has content, which custom sections record as their place.
     var lastSection: UInt8 = 0
 
     init(bytes: [UInt8], features: Features) {
@@ -59,10 +59,30 @@ struct ModuleDecoder {
             guard reader.position == contentStart + size else {
                 throw reader.error("section size mismatch", at: contentStart)
             }
-            if id != .custom { lastSection = id.rawValue }
+            if id != .custom && hasContent(id) { lastSection = id.rawValue }
         }
         try finish()
         return module
+    }
+
+    /// Whether a section just read holds anything. Empty sections are left out by the encoder, so
+    /// custom sections are placed after the last section with content, which encoding preserves.
+    private func hasContent(_ id: SectionID) -> Bool {
+        switch id {
+        case .custom: return false
+        case .type: return !module.types.isEmpty
+        case .import: return !module.imports.isEmpty
+        case .function: return !functionTypes.isEmpty
+        case .table: return !module.tables.isEmpty
+        case .memory: return !module.memories.isEmpty
+        case .tag: return !module.tags.isEmpty
+        case .global: return !module.globals.isEmpty
+        case .export: return !module.exports.isEmpty
+        case .start, .dataCount: return true
+        case .element: return !module.elements.isEmpty
+        case .code: return codeCount > 0
+        case .data: return !module.data.isEmpty
+        }
     }
 
     /// The checks made once every section is read.

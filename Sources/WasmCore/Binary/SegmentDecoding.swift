@@ -6,12 +6,12 @@ extension ByteReader {
         let item = try name()
         let start = position
         let descriptor: ImportDescriptor
-        switch try byte() {
-        case 0x00: descriptor = .function(typeIndex: try u32())
-        case 0x01: descriptor = .table(try tableType(features))
-        case 0x02: descriptor = .memory(try memoryType(features))
-        case 0x03: descriptor = .global(try globalType(features))
-        case 0x04 where features.contains(.exceptions): descriptor = .tag(typeIndex: try tagType())
+        switch ExternalKindCode(rawValue: try byte()) {
+        case .function: descriptor = .function(typeIndex: try u32())
+        case .table: descriptor = .table(try tableType(features))
+        case .memory: descriptor = .memory(try memoryType(features))
+        case .global: descriptor = .global(try globalType(features))
+        case .tag where features.contains(.exceptions): descriptor = .tag(typeIndex: try tagType())
         default: throw error("malformed import kind", at: start)
         }
         return Import(module: module, name: item, descriptor: descriptor)
@@ -21,15 +21,15 @@ extension ByteReader {
     mutating func export(_ features: Features) throws -> Export {
         let name = try name()
         let start = position
-        let kind = try byte()
+        let kind = ExternalKindCode(rawValue: try byte())
         let index = try u32()
         let descriptor: ExportDescriptor
         switch kind {
-        case 0x00: descriptor = .function(index)
-        case 0x01: descriptor = .table(index)
-        case 0x02: descriptor = .memory(index)
-        case 0x03: descriptor = .global(index)
-        case 0x04 where features.contains(.exceptions): descriptor = .tag(index)
+        case .function: descriptor = .function(index)
+        case .table: descriptor = .table(index)
+        case .memory: descriptor = .memory(index)
+        case .global: descriptor = .global(index)
+        case .tag where features.contains(.exceptions): descriptor = .tag(index)
         default: throw error("malformed export kind", at: start)
         }
         return Export(name: name, descriptor: descriptor)

@@ -2,6 +2,12 @@
 ///
 /// Type constructors are read as `s7` (and heap types as `s33`), as the spec encodes them.
 extension ByteReader {
+    /// The one-byte code a type constructor read as `s7` stands for (-1 is 0x7F, ... -64 is 0x40),
+    /// or `nil` for a non-negative one.
+    private func typeCode(_ code: Int64) -> UInt8? {
+        (-64 ..< 0).contains(code) ? UInt8(truncatingIfNeeded: code) & 0x7F : nil
+    }
+
     /// Spec: core/binary/types#heap-types — an abstract heap type, or a type index under typed references.
     public mutating func heapType(_ features: Features) throws -> HeapType {
         let start = position
@@ -9,11 +15,10 @@ extension ByteReader {
         if code >= 0, features.contains(.functionReferences), code <= Int64(UInt32.max) {
             return .concrete(UInt32(code))
         }
-        switch code {
-        case -0x10: return .func
-        case -0x11: return .extern
-        default: throw error("malformed reference type", at: start)
+        guard let byte = typeCode(code), let type = TypeCodes.heapTypes[byte] else {
+            throw error("malformed reference type", at: start)
         }
+        return type
     }
 
     /// Spec: core/binary/types#reference-types — `funcref`, `externref`, and (typed references)
@@ -21,44 +26,34 @@ extension ByteReader {
     public mutating func referenceType(_ features: Features) throws -> ReferenceType {
         let start = position
         let code = try s7()
-        if let type = try referenceType(code: code, features, at: start) { return type }
+        if case .reference(let type)? = try valueType(code: code, features, inTable: true) { return type }
         throw error("malformed reference type", at: start)
-    }
-
-    /// The reference type a type constructor code starts, or `nil` if it starts none.
-    private mutating func referenceType(code: Int64, _ features: Features, at start: Int) throws -> ReferenceType? {
-        switch code {
-        case -0x10: return .funcRef
-        case -0x11:
-            guard features.contains(.referenceTypes) else { return nil }
-            return .externRef
-        case -0x1D, -0x1C:
-            guard features.contains(.functionReferences) else { return nil }
-            return ReferenceType(isNullable: code == -0x1D, heapType: try heapType(features))
-        default: return nil
-        }
     }
 
     /// Spec: core/binary/types#value-types — a number, vector or reference type.
     public mutating func valueType(_ features: Features) throws -> ValueType {
         let start = position
         let code = try s7()
-        if let type = try valueType(code: code, features, at: start) { return type }
+        if let type = try valueType(code: code, features, inTable: false) { return type }
         throw error("malformed value type", at: start)
     }
 
-    /// The value type a type constructor code starts (already read), or `nil`.
-    mutating func valueType(code: Int64, _ features: Features, at start: Int) throws -> ValueType? {
-        switch code {
-        case -0x01: return .i32
-        case -0x02: return .i64
-        case -0x03: return .f32
-        case -0x04: return .f64
-        case -0x05: return features.contains(.simd) ? .v128 : nil
-        case -0x10:
-            return features.contains(.referenceTypes) ? .funcRef : nil
-        default:
-            return try referenceType(code: code, features, at: start).map { .reference($0) }
+    /// The value type a type constructor code (already read) starts, if it starts one the features
+    /// allow; `funcref` is always allowed as a table's element type.
+    private mutating func valueType(code: Int64, _ features: Features, inTable: Bool) throws -> ValueType? {
+        guard let byte = typeCode(code) else { return nil }
+        if byte == TypeCodes.nullableReference || byte == TypeCodes.nonNullableReference {
+            guard features.contains(.functionReferences) else { return nil }
+            let heapType = try heapType(features)
+            return .reference(ReferenceType(isNullable: byte == TypeCodes.nullableReference, heapType: heapType))
+        }
+        guard let type = TypeCodes.valueTypes[byte] else { return nil }
+        switch type {
+        case .vector: return features.contains(.simd) ? type : nil
+        case .reference(let r):
+            if inTable && r == .funcRef { return type }
+            return features.contains(.referenceTypes) ? type : nil
+        case .number: return type
         }
     }
 
@@ -70,7 +65,9 @@ extension ByteReader {
     /// Spec: core/binary/types#function-types — 0x60 followed by parameter and result types.
     public mutating func functionType(_ features: Features) throws -> FunctionType {
         let start = position
-        guard try s7() == -0x20 else { throw error("malformed function type", at: start) }
+        guard let byte = typeCode(try s7()), byte == TypeCodes.functionType else {
+            throw error("malformed function type", at: start)
+        }
         let parameters = try resultType(features)
         let results = try resultType(features)
         return FunctionType(parameters: parameters, results: results)

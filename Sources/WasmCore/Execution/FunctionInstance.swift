@@ -15,7 +15,10 @@ public final class FunctionInstance {
     let typeID: Int
     public let address: FunctionAddress
     let kind: Kind
+    /// The module instance of a wasm function (`nil` for a host function), for the interpreter's call path.
+    let module: ModuleInstance?
     /// The function body translated for the interpreter, made on first call.
+    @exclusivity(unchecked)
     var compiled: CompiledFunction?
 
     init(type: FunctionType, typeID: Int, address: FunctionAddress, kind: Kind) {
@@ -23,6 +26,7 @@ public final class FunctionInstance {
         self.typeID = typeID
         self.address = address
         self.kind = kind
+        if case .wasm(let m, _) = kind { self.module = m } else { self.module = nil }
     }
 
     /// Whether this is a host function.

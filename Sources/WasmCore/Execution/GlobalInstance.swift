@@ -3,6 +3,7 @@ public final class GlobalInstance {
     public let type: GlobalType
     public let address: GlobalAddress
     /// The value in the interpreter's slot encoding (the low half of a vector).
+    @exclusivity(unchecked)
     var slot: UInt64
     /// The high half of a vector value.
     var vectorHigh: UInt64 = 0

@@ -14,6 +14,7 @@ extension Store {
             throw WasmError(.unlinkable, "wrong number of imports: expected \(module.imports.count), got \(externals.count)")
         }
         let instance = ModuleInstance()
+        instances.append(instance)
         instance.types = module.types
         instance.typeIDs = module.types.map { typeID(of: $0) }
         for (i, (imp, external)) in zip(module.imports, externals).enumerated() {

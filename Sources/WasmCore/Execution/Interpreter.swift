@@ -15,9 +15,12 @@ final class ValueStack {
 ///
 /// Spec: core/exec/runtime#frames — a frame: the function's locals (at `fp`) and its module instance;
 /// the continuation (`pc`) is where the caller resumes.
+///
+/// The references are `unowned(unsafe)`: the store keeps every function (hence its code and instance)
+/// alive for as long as it runs, and skipping reference counting here makes calls cheap.
 struct Frame {
-    var code: CompiledFunction
-    var instance: ModuleInstance
+    unowned(unsafe) var code: CompiledFunction
+    unowned(unsafe) var instance: ModuleInstance
     var pc: Int
     var fp: UnsafeMutablePointer<UInt64>
 }
@@ -27,8 +30,6 @@ enum Trap {
     static let unreachable = WasmError(.trap, "unreachable")
     static let memoryOutOfBounds = WasmError(.trap, "out of bounds memory access")
     static let tableOutOfBounds = WasmError(.trap, "out of bounds table access")
-    static let undefinedElement = WasmError(.trap, "undefined element")
-    static let uninitializedElement = WasmError(.trap, "uninitialized element")
     static let indirectCallTypeMismatch = WasmError(.trap, "indirect call type mismatch")
     static let callStackExhausted = WasmError(.exhaustion, "call stack exhausted")
     static let fuelExhausted = WasmError(.exhaustion, "fuel exhausted")
@@ -67,6 +68,9 @@ extension Store {
             defer { callDepth -= 1 }
             return try checkedHostResults(function, try body(self, arguments))
         case .wasm:
+            guard nestedInvocations < bounds.maxNestedInvocations else { throw Trap.callStackExhausted }
+            nestedInvocations += 1
+            defer { nestedInvocations -= 1 }
             let stack = stackPool.popLast() ?? ValueStack(capacity: bounds.maxStackSlots)
             defer { stackPool.append(stack) }
             guard params.count + 1 < stack.capacity else { throw Trap.callStackExhausted }
@@ -96,6 +100,59 @@ extension Store {
         return c
     }
 
+    /// Spec: core/exec/instructions#exec-br — keeps the top `arity` values, drops `drop` values below them.
+    @inline(__always)
+    static func branch(_ sp: UnsafeMutablePointer<UInt64>, _ arity: Int32, _ drop: Int32) -> UnsafeMutablePointer<UInt64> {
+        if drop == 0 { return sp }
+        let a = Int(arity)
+        (sp - a - Int(drop)).update(from: sp - a, count: a)
+        return sp - Int(drop)
+    }
+
+    /// Spec: core/exec/instructions#exec-load — the effective address of an access of `size` bytes at
+    /// the i32 operand plus the static offset, when it lies inside the memory.
+    @inline(__always)
+    static func effectiveAddress(_ memorySize: Int, _ operand: UInt64, _ offset: UInt64, _ size: Int) throws -> Int {
+        let (ea, o1) = UInt64(u32(operand)).addingReportingOverflow(offset)
+        let (end, o2) = ea.addingReportingOverflow(UInt64(size))
+        guard !o1, !o2, end <= UInt64(memorySize) else { throw Trap.memoryOutOfBounds }
+        return Int(ea)
+    }
+
+    /// Reads a little-endian integer at a checked effective address.
+    @inline(__always)
+    static func load<T: FixedWidthInteger>(_ base: UnsafeMutableRawPointer, _ ea: Int, _: T.Type) -> T {
+        T(littleEndian: (base + ea).loadUnaligned(as: T.self))
+    }
+
+    /// Writes a little-endian integer at a checked effective address.
+    @inline(__always)
+    static func store<T: FixedWidthInteger>(_ base: UnsafeMutableRawPointer, _ ea: Int, _ value: T) {
+        (base + ea).storeBytes(of: value.littleEndian, as: T.self)
+    }
+
+    /// Spec: core/exec/instructions#exec-invoke — calls a host function from wasm: pops its arguments at
+    /// `sp`, pushes its results, returns the new `sp`. `depth` is the call depth of the host function.
+    @inline(never)
+    func callHost(_ callee: FunctionInstance, sp: UnsafeMutablePointer<UInt64>, depth: Int) throws -> UnsafeMutablePointer<UInt64> {
+        guard case .host(let body) = callee.kind else { throw WasmError(.trap, "not a host function") }
+        let params = callee.type.parameters
+        var arguments: [Value] = []
+        arguments.reserveCapacity(params.count)
+        var sp = sp - params.count
+        for (i, t) in params.enumerated() { arguments.append(Slot.decode(sp[i], as: t)) }
+        guard depth < bounds.maxCallDepth else { throw Trap.callStackExhausted }
+        let saved = callDepth
+        callDepth = depth
+        defer { callDepth = saved }
+        let results = try checkedHostResults(callee, try body(self, arguments))
+        for r in results {
+            sp.pointee = Slot.encode(r)
+            sp += 1
+        }
+        return sp
+    }
+
     /// Spec: core/exec/instructions — runs a wasm function whose arguments are at the bottom of `stack`,
     /// leaving its results there. Calls between wasm functions push `Frame`s on an explicit stack; only
     /// host functions (which may re-enter through `invoke`) use the Swift stack.
@@ -108,87 +165,21 @@ extension Store {
         let stackEnd = stack.base + stack.capacity
         var fuel = bounds.fuel ?? Int.max
 
-        var code = try compiled(entry)
-        var instance = entryModule
+        unowned(unsafe) var code = try compiled(entry)
+        unowned(unsafe) var instance = entryModule
         var fp = stack.base
         guard fp + code.frameSize <= stackEnd else { throw Trap.callStackExhausted }
         (fp + code.parameterCount).initialize(repeating: 0, count: code.localCount - code.parameterCount)
         var sp = fp + code.localCount
         var ops = code.ops
         var pc = 0
-        var memory: MemoryInstance? = instance.memories.first
+        unowned(unsafe) var memory: MemoryInstance = instance.memories.first ?? noMemory
+        // The current memory's bytes and size, cached; refreshed whenever they may have changed
+        // (a different instance, `memory.grow`, and after any call, which may grow a shared memory).
+        var memBase = memory.bytes
+        var memSize = memory.byteCount
         var frames: [Frame] = []
         frames.reserveCapacity(16)
-
-        /// Enters a function: pushes the current frame and switches to the callee (wasm), or calls it (host).
-        @inline(__always)
-        func call(_ callee: FunctionInstance) throws {
-            fuel &-= 1
-            if fuel < 0 { throw Trap.fuelExhausted }
-            switch callee.kind {
-            case .wasm(let calleeModule, _):
-                let c = try compiled(callee)
-                guard depthBase + frames.count + 1 < maxDepth else { throw Trap.callStackExhausted }
-                let newFp = sp - c.parameterCount
-                guard newFp + c.frameSize <= stackEnd else { throw Trap.callStackExhausted }
-                frames.append(Frame(code: code, instance: instance, pc: pc, fp: fp))
-                (newFp + c.parameterCount).initialize(repeating: 0, count: c.localCount - c.parameterCount)
-                fp = newFp
-                sp = newFp + c.localCount
-                code = c
-                ops = c.ops
-                pc = 0
-                if calleeModule !== instance {
-                    instance = calleeModule
-                    memory = instance.memories.first
-                }
-            case .host(let body):
-                let params = callee.type.parameters
-                var arguments: [Value] = []
-                arguments.reserveCapacity(params.count)
-                let argBase = sp - params.count
-                for (i, t) in params.enumerated() { arguments.append(Slot.decode(argBase[i], as: t)) }
-                sp = argBase
-                callDepth = depthBase + frames.count + 1
-                guard callDepth < maxDepth else { throw Trap.callStackExhausted }
-                let results = try checkedHostResults(callee, try body(self, arguments))
-                callDepth = depthBase
-                for r in results {
-                    sp.pointee = Slot.encode(r)
-                    sp += 1
-                }
-            }
-        }
-
-        @inline(__always)
-        func branch(_ target: Int32, _ arity: Int32, _ drop: Int32) throws {
-            if drop > 0 {
-                let a = Int(arity)
-                (sp - a - Int(drop)).update(from: sp - a, count: a)
-                sp -= Int(drop)
-            }
-            pc = Int(target)
-            fuel &-= 1
-            if fuel < 0 { throw Trap.fuelExhausted }
-        }
-
-        @inline(__always)
-        func address(_ offset: UInt64, _ size: Int) throws -> (MemoryInstance, Int) {
-            guard let m = memory, let ea = m.checkedRange(UInt64(u32(sp[-1])), offset: offset, size: size) else {
-                throw Trap.memoryOutOfBounds
-            }
-            return (m, ea)
-        }
-
-        @inline(__always)
-        func storeAddress(_ offset: UInt64, _ size: Int) throws -> (MemoryInstance, Int, UInt64) {
-            let value = sp[-1]
-            sp -= 2
-            guard let m = memory, let ea = m.checkedRange(UInt64(u32(sp[0])), offset: offset, size: size) else {
-                throw Trap.memoryOutOfBounds
-            }
-            return (m, ea, value)
-        }
 
         while true {
             let op = ops[pc]
@@ -207,16 +198,36 @@ extension Store {
                 sp -= 1
                 if sp[0] == 0 { pc = Int(target) }
             case .br(let target, let arity, let drop):
-                try branch(target, arity, drop)
+                sp = Self.branch(sp, arity, drop)
+                pc = Int(target)
+                fuel &-= 1
+                if fuel < 0 { throw Trap.fuelExhausted }
             case .brIf(let target, let arity, let drop):
                 sp -= 1
-                if sp[0] != 0 { try branch(target, arity, drop) }
+                if sp[0] != 0 {
+                    sp = Self.branch(sp, arity, drop)
+                    pc = Int(target)
+                    fuel &-= 1
+                    if fuel < 0 { throw Trap.fuelExhausted }
+                }
+            case .brIfZero(let target, let arity, let drop):
+                sp -= 1
+                if sp[0] == 0 {
+                    sp = Self.branch(sp, arity, drop)
+                    pc = Int(target)
+                    fuel &-= 1
+                    if fuel < 0 { throw Trap.fuelExhausted }
+                }
             case .brTable(let t):
                 sp -= 1
-                let table = code.branchTables[Int(t)]
-                let i = Int(u32(sp[0]))
-                let b = i < table.count - 1 ? table[i] : table[table.count - 1]
-                try branch(b.target, b.arity, b.drop)
+                let b = code.branchTables[Int(t)].withUnsafeBufferPointer { table in
+                    let i = Int(u32(sp[0]))
+                    return i < table.count - 1 ? table[i] : table[table.count - 1]
+                }
+                sp = Self.branch(sp, b.arity, b.drop)
+                pc = Int(b.target)
+                fuel &-= 1
+                if fuel < 0 { throw Trap.fuelExhausted }
             case .return:
                 let n = code.resultCount
                 if n == 1 {
@@ -232,19 +243,69 @@ extension Store {
                 fp = caller.fp
                 if caller.instance !== instance {
                     instance = caller.instance
-                    memory = instance.memories.first
+                    memory = instance.memories.first ?? noMemory
                 }
+                memBase = memory.bytes; memSize = memory.byteCount
             case .call(let f):
-                try call(instance.functions[Int(f)])
+                // Spec: core/exec/instructions#exec-call, #exec-invoke — push a frame, continue in the callee.
+                unowned(unsafe) let callee = instance.functions[Int(f)]
+                fuel &-= 1
+                if fuel < 0 { throw Trap.fuelExhausted }
+                guard let calleeModule = callee.module else {
+                    sp = try callHost(callee, sp: sp, depth: depthBase + frames.count + 1)
+                    memBase = memory.bytes; memSize = memory.byteCount
+                    continue
+                }
+                unowned(unsafe) let c = try callee.compiled ?? compiled(callee)
+                guard depthBase + frames.count + 1 < maxDepth else { throw Trap.callStackExhausted }
+                let newFp = sp - c.parameterCount
+                guard newFp + c.frameSize <= stackEnd else { throw Trap.callStackExhausted }
+                frames.append(Frame(code: code, instance: instance, pc: pc, fp: fp))
+                (newFp + c.parameterCount).initialize(repeating: 0, count: c.localCount - c.parameterCount)
+                fp = newFp
+                sp = newFp + c.localCount
+                code = c
+                ops = c.ops
+                pc = 0
+                if calleeModule !== instance {
+                    instance = calleeModule
+                    memory = instance.memories.first ?? noMemory
+                    memBase = memory.bytes; memSize = memory.byteCount
+                }
             case .callIndirect(let type, let t):
                 sp -= 1
                 let table = instance.tables[Int(t)]
                 let i = Int(u32(sp[0]))
-                guard i < table.elements.count else { throw Trap.undefinedElement }
+                guard i < table.elements.count else { throw WasmError(.trap, "undefined element \(i)") }
                 let element = table.elements[i]
-                guard element != 0, let callee = function(at: Int(element - 1)) else { throw Trap.uninitializedElement }
+                guard element != 0, Int(element - 1) < functions.count else {
+                    throw WasmError(.trap, "uninitialized element \(i)")
+                }
+                unowned(unsafe) let callee = functions[Int(element - 1)]
                 guard callee.typeID == instance.typeIDs[Int(type)] else { throw Trap.indirectCallTypeMismatch }
-                try call(callee)
+                fuel &-= 1
+                if fuel < 0 { throw Trap.fuelExhausted }
+                guard let calleeModule = callee.module else {
+                    sp = try callHost(callee, sp: sp, depth: depthBase + frames.count + 1)
+                    memBase = memory.bytes; memSize = memory.byteCount
+                    continue
+                }
+                unowned(unsafe) let c = try callee.compiled ?? compiled(callee)
+                guard depthBase + frames.count + 1 < maxDepth else { throw Trap.callStackExhausted }
+                let newFp = sp - c.parameterCount
+                guard newFp + c.frameSize <= stackEnd else { throw Trap.callStackExhausted }
+                frames.append(Frame(code: code, instance: instance, pc: pc, fp: fp))
+                (newFp + c.parameterCount).initialize(repeating: 0, count: c.localCount - c.parameterCount)
+                fp = newFp
+                sp = newFp + c.localCount
+                code = c
+                ops = c.ops
+                pc = 0
+                if calleeModule !== instance {
+                    instance = calleeModule
+                    memory = instance.memories.first ?? noMemory
+                    memBase = memory.bytes; memSize = memory.byteCount
+                }
 
             // Spec: core/exec/instructions#parametric-instructions
             case .drop:
@@ -257,6 +318,10 @@ extension Store {
             case .localGet(let i):
                 sp[0] = fp[Int(i)]
                 sp += 1
+            case .localGet2(let a, let b):
+                sp[0] = fp[Int(a)]
+                sp[1] = fp[Int(b)]
+                sp += 2
             case .localSet(let i):
                 sp -= 1
                 fp[Int(i)] = sp[0]
@@ -314,73 +379,74 @@ extension Store {
 
             // Spec: core/exec/instructions#memory-instructions — loads
             case .i32Load(let o):
-                let (m, ea) = try address(o, 4); sp[-1] = UInt64(m.load(ea, as: UInt32.self))
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 4); sp[-1] = UInt64(Self.load(memBase, ea, UInt32.self))
             case .i64Load(let o):
-                let (m, ea) = try address(o, 8); sp[-1] = m.load(ea, as: UInt64.self)
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 8); sp[-1] = Self.load(memBase, ea, UInt64.self)
             case .f32Load(let o):
-                let (m, ea) = try address(o, 4); sp[-1] = UInt64(m.load(ea, as: UInt32.self))
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 4); sp[-1] = UInt64(Self.load(memBase, ea, UInt32.self))
             case .f64Load(let o):
-                let (m, ea) = try address(o, 8); sp[-1] = m.load(ea, as: UInt64.self)
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 8); sp[-1] = Self.load(memBase, ea, UInt64.self)
             case .i32Load8S(let o):
-                let (m, ea) = try address(o, 1); sp[-1] = slot(Int32(m.load(ea, as: Int8.self)))
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 1); sp[-1] = slot(Int32(Self.load(memBase, ea, Int8.self)))
             case .i32Load8U(let o):
-                let (m, ea) = try address(o, 1); sp[-1] = UInt64(m.load(ea, as: UInt8.self))
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 1); sp[-1] = UInt64(Self.load(memBase, ea, UInt8.self))
             case .i32Load16S(let o):
-                let (m, ea) = try address(o, 2); sp[-1] = slot(Int32(m.load(ea, as: Int16.self)))
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 2); sp[-1] = slot(Int32(Self.load(memBase, ea, Int16.self)))
             case .i32Load16U(let o):
-                let (m, ea) = try address(o, 2); sp[-1] = UInt64(m.load(ea, as: UInt16.self))
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 2); sp[-1] = UInt64(Self.load(memBase, ea, UInt16.self))
             case .i64Load8S(let o):
-                let (m, ea) = try address(o, 1); sp[-1] = slot(Int64(m.load(ea, as: Int8.self)))
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 1); sp[-1] = slot(Int64(Self.load(memBase, ea, Int8.self)))
             case .i64Load8U(let o):
-                let (m, ea) = try address(o, 1); sp[-1] = UInt64(m.load(ea, as: UInt8.self))
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 1); sp[-1] = UInt64(Self.load(memBase, ea, UInt8.self))
             case .i64Load16S(let o):
-                let (m, ea) = try address(o, 2); sp[-1] = slot(Int64(m.load(ea, as: Int16.self)))
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 2); sp[-1] = slot(Int64(Self.load(memBase, ea, Int16.self)))
             case .i64Load16U(let o):
-                let (m, ea) = try address(o, 2); sp[-1] = UInt64(m.load(ea, as: UInt16.self))
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 2); sp[-1] = UInt64(Self.load(memBase, ea, UInt16.self))
             case .i64Load32S(let o):
-                let (m, ea) = try address(o, 4); sp[-1] = slot(Int64(m.load(ea, as: Int32.self)))
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 4); sp[-1] = slot(Int64(Self.load(memBase, ea, Int32.self)))
             case .i64Load32U(let o):
-                let (m, ea) = try address(o, 4); sp[-1] = UInt64(m.load(ea, as: UInt32.self))
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 4); sp[-1] = UInt64(Self.load(memBase, ea, UInt32.self))
 
             // Spec: core/exec/instructions#memory-instructions — stores
             case .i32Store(let o), .f32Store(let o):
-                let (m, ea, v) = try storeAddress(o, 4); m.store(ea, UInt32(truncatingIfNeeded: v))
+                let v = sp[-1]; sp -= 2; let ea = try Self.effectiveAddress(memSize, sp[0], o, 4); Self.store(memBase, ea, UInt32(truncatingIfNeeded: v))
             case .i64Store(let o), .f64Store(let o):
-                let (m, ea, v) = try storeAddress(o, 8); m.store(ea, v)
+                let v = sp[-1]; sp -= 2; let ea = try Self.effectiveAddress(memSize, sp[0], o, 8); Self.store(memBase, ea, v)
             case .i32Store8(let o), .i64Store8(let o):
-                let (m, ea, v) = try storeAddress(o, 1); m.store(ea, UInt8(truncatingIfNeeded: v))
+                let v = sp[-1]; sp -= 2; let ea = try Self.effectiveAddress(memSize, sp[0], o, 1); Self.store(memBase, ea, UInt8(truncatingIfNeeded: v))
             case .i32Store16(let o), .i64Store16(let o):
-                let (m, ea, v) = try storeAddress(o, 2); m.store(ea, UInt16(truncatingIfNeeded: v))
+                let v = sp[-1]; sp -= 2; let ea = try Self.effectiveAddress(memSize, sp[0], o, 2); Self.store(memBase, ea, UInt16(truncatingIfNeeded: v))
             case .i64Store32(let o):
-                let (m, ea, v) = try storeAddress(o, 4); m.store(ea, UInt32(truncatingIfNeeded: v))
+                let v = sp[-1]; sp -= 2; let ea = try Self.effectiveAddress(memSize, sp[0], o, 4); Self.store(memBase, ea, UInt32(truncatingIfNeeded: v))
 
             // Spec: core/exec/instructions#memory-instructions — size, grow and bulk operations
             case .memorySize:
-                sp[0] = memory?.pageCount ?? 0
+                sp[0] = memory.pageCount
                 sp += 1
             case .memoryGrow:
                 let n = UInt64(u32(sp[-1]))
-                sp[-1] = memory?.grow(by: n).map { UInt64($0) } ?? UInt64(UInt32.max)
+                sp[-1] = memory.grow(by: n).map { UInt64($0) } ?? UInt64(UInt32.max)
+                memBase = memory.bytes; memSize = memory.byteCount
             case .memoryInit(let d):
                 sp -= 3
-                guard let m = memory else { throw Trap.memoryOutOfBounds }
                 try Operations.memoryInit(
-                    m, at: UInt64(u32(sp[0])), from: instance.datas[Int(d)], at: UInt64(u32(sp[1])), count: UInt64(u32(sp[2])))
+                    memory, at: UInt64(u32(sp[0])), from: instance.datas[Int(d)], at: UInt64(u32(sp[1])), count: UInt64(u32(sp[2])))
             case .dataDrop(let d):
                 instance.datas[Int(d)].drop()
             case .memoryCopy:
                 sp -= 3
-                guard let m = memory else { throw Trap.memoryOutOfBounds }
-                try Operations.memoryCopy(m, to: UInt64(u32(sp[0])), from: UInt64(u32(sp[1])), count: UInt64(u32(sp[2])))
+                try Operations.memoryCopy(memory, to: UInt64(u32(sp[0])), from: UInt64(u32(sp[1])), count: UInt64(u32(sp[2])))
             case .memoryFill:
                 sp -= 3
-                guard let m = memory else { throw Trap.memoryOutOfBounds }
-                try Operations.memoryFill(m, at: UInt64(u32(sp[0])), byte: UInt8(truncatingIfNeeded: sp[1]), count: UInt64(u32(sp[2])))
+                try Operations.memoryFill(memory, at: UInt64(u32(sp[0])), byte: UInt8(truncatingIfNeeded: sp[1]), count: UInt64(u32(sp[2])))
 
             // Spec: core/exec/instructions#numeric-instructions
             case .const(let v):
                 sp[0] = v
                 sp += 1
+
+            case .i32AddConst(let c): sp[-1] = slot(u32(sp[-1]) &+ c)
+            case .i64AddConst(let c): sp[-1] = sp[-1] &+ c
 
             // i32 tests and comparisons
             case .i32Eqz: sp[-1] = slot(sp[-1] == 0)

@@ -14,8 +14,10 @@ public final class MemoryInstance {
     public private(set) var type: MemoryType
     public let address: MemoryAddress
     /// The bytes (`byteCount` of them; never nil, at least one byte is allocated).
+    @exclusivity(unchecked)
     private(set) var bytes: UnsafeMutableRawPointer
     /// The current size in bytes.
+    @exclusivity(unchecked)
     public private(set) var byteCount: Int
     /// The store's cap on growth, in pages, beyond the memory's own maximum.
     let capPages: UInt64
@@ -34,7 +36,19 @@ public final class MemoryInstance {
         self.byteCount = size
     }
 
-    deinit { free(bytes) }
+    /// A memory of no pages: the interpreter's stand-in for the memory of instances that have none.
+    init(placeholder: Void) {
+        self.type = MemoryType(limits: Limits(min: 0, max: 0))
+        self.address = -1
+        self.capPages = 0
+        self.bytes = Self.placeholderBytes
+        self.byteCount = 0
+    }
+
+    /// The (never read or written) bytes of every placeholder memory.
+    private static let placeholderBytes = UnsafeMutableRawPointer.allocate(byteCount: 8, alignment: 8)
+
+    deinit { if bytes != Self.placeholderBytes { free(bytes) } }
 
     /// The most pages an address type allows: 2^16 for i32, 2^48 for i64.
     static func architecturalMaxPages(_ t: AddressType) -> UInt64 { t == .i32 ? 65536 : 1 << 48 }

@@ -6,21 +6,40 @@
 public final class ModuleInstance {
     public internal(set) var types: [FunctionType] = []
     /// The store's interned ids of `types`.
+    @exclusivity(unchecked)
     var typeIDs: [Int] = []
+    @exclusivity(unchecked)
     public internal(set) var functions: [FunctionInstance] = []
+    @exclusivity(unchecked)
     public internal(set) var tables: [TableInstance] = []
+    @exclusivity(unchecked)
     public internal(set) var memories: [MemoryInstance] = []
+    @exclusivity(unchecked)
     public internal(set) var globals: [GlobalInstance] = []
+    @exclusivity(unchecked)
     public internal(set) var elements: [ElementInstance] = []
+    @exclusivity(unchecked)
     public internal(set) var datas: [DataInstance] = []
     /// The exports, in module order.
     public internal(set) var exports: [(name: String, value: ExternalValue)] = []
 
     init() {}
 
-    /// The export of a name, if any.
+    /// Drops this instance's references (its store is going away).
+    func release() {
+        functions = []
+        tables = []
+        memories = []
+        globals = []
+        elements = []
+        datas = []
+        exports = []
+    }
+
+    /// The export of a name, if any. Names compare by their UTF-8 bytes (not by Swift's `String ==`,
+    /// which equates canonically equivalent spellings that wasm keeps apart).
     public func export(_ name: String) -> ExternalValue? {
-        exports.first(where: { $0.name == name })?.value
+        exports.first(where: { $0.name.utf8.elementsEqual(name.utf8) })?.value
     }
 }
 

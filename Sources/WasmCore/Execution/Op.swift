@@ -16,6 +16,8 @@ enum Op {
     case br(target: Int32, arity: Int32, drop: Int32)
     /// `br_if`: pops an i32; when non-zero, branches as `br`.
     case brIf(target: Int32, arity: Int32, drop: Int32)
+    /// `i32.eqz` fused with `br_if`: pops an i32; when zero, branches as `br`.
+    case brIfZero(target: Int32, arity: Int32, drop: Int32)
     /// `br_table`: pops an index into the function's branch table number `table`.
     case brTable(Int32)
     case `return`
@@ -29,6 +31,8 @@ enum Op {
 
     // Variables.
     case localGet(Int32)
+    /// Two `local.get`s in a row.
+    case localGet2(Int32, Int32)
     case localSet(Int32)
     case localTee(Int32)
     case globalGet(Int32)
@@ -81,6 +85,10 @@ enum Op {
 
     /// Any constant, in slot encoding.
     case const(UInt64)
+    /// `i32.const c` fused with `i32.add`.
+    case i32AddConst(UInt32)
+    /// `i64.const c` fused with `i64.add`.
+    case i64AddConst(UInt64)
 
     // Numeric instructions.
     case i32Eqz

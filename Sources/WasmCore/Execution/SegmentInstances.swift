@@ -2,6 +2,7 @@
 public final class ElementInstance {
     public let type: ReferenceType
     /// The references, in slot encoding.
+    @exclusivity(unchecked)
     var slots: [UInt64]
 
     init(type: ReferenceType, slots: [UInt64]) {
@@ -15,6 +16,7 @@ public final class ElementInstance {
 
 /// Spec: core/exec/runtime#data-instances — a data segment's bytes, emptied by `data.drop`.
 public final class DataInstance {
+    @exclusivity(unchecked)
     var bytes: [UInt8]
 
     init(bytes: [UInt8]) { self.bytes = bytes }

@@ -3,11 +3,18 @@
 ///
 /// The store also holds the interpreter's bounds (call depth, fuel, growth caps) and its per-thread
 /// execution state. It is not thread-safe: one thread uses it at a time (DESIGN.md principle 3).
+///
+/// The fields the interpreter touches on every call or access are marked `@exclusivity(unchecked)`:
+/// with one thread at a time and no access held across a call, Swift's dynamic exclusivity checks
+/// (a thread-local lookup each) cannot fire, and they would dominate the cost of a call.
 public final class Store {
     /// Resource bounds, reported as traps (DESIGN.md principle 5).
     public struct Bounds: Sendable {
         /// The deepest nesting of calls (wasm and host together) before "call stack exhausted".
         public var maxCallDepth: Int = 20_000
+        /// The deepest nesting of invocations from the host (a host function calling back into wasm):
+        /// each re-entry uses the Swift stack, so it is bounded apart from `maxCallDepth`.
+        public var maxNestedInvocations: Int = 100
         /// The value-stack slots of one invocation (locals and operands of all its frames).
         public var maxStackSlots: Int = 1 << 22
         /// Fuel per invocation from the host: each call and each taken backward branch costs one unit.
@@ -23,6 +30,7 @@ public final class Store {
 
     public var bounds: Bounds
 
+    @exclusivity(unchecked)
     public internal(set) var functions: [FunctionInstance] = []
     public internal(set) var tables: [TableInstance] = []
     public internal(set) var memories: [MemoryInstance] = []
@@ -30,16 +38,34 @@ public final class Store {
     public internal(set) var elements: [ElementInstance] = []
     public internal(set) var datas: [DataInstance] = []
 
+    /// A memory of no pages, standing in (never accessed: validation forbids it) for the memory of
+    /// instances that have none, so the interpreter's current memory is never optional.
+    let noMemory: MemoryInstance
+
+    /// Every module instance made in this store; they live as long as the store does.
+    var instances: [ModuleInstance] = []
+
     /// Function types interned to small integers, so `call_indirect` compares two integers.
     private var typeIDs: [FunctionType: Int] = [:]
 
     /// The current depth of nested calls, across host re-entries.
+    @exclusivity(unchecked)
     var callDepth: Int = 0
+    /// The number of invocations running (nested through host functions).
+    var nestedInvocations: Int = 0
     /// Value stacks no longer in use, kept for the next invocation.
+    @exclusivity(unchecked)
     var stackPool: [ValueStack] = []
 
     public init(bounds: Bounds = Bounds()) {
         self.bounds = bounds
+        self.noMemory = MemoryInstance(placeholder: ())
+    }
+
+    /// Breaks the reference cycles between module instances and their functions, so the store's
+    /// memories and tables are freed with it.
+    deinit {
+        for instance in instances { instance.release() }
     }
 
     /// The interned id of a function type.

@@ -4,6 +4,7 @@
 public final class TableInstance {
     public private(set) var type: TableType
     public let address: TableAddress
+    @exclusivity(unchecked)
     var elements: [UInt64]
     /// The store's cap on growth, beyond the table's own maximum.
     let cap: UInt64

@@ -96,15 +96,41 @@ struct Translator {
         guard height >= localTypes.count else { throw WasmError.invalid("type mismatch: operand stack underflow") }
     }
 
-    private mutating func emit(_ op: Op) { ops.append(op) }
+    /// The pc most recently made a branch target: no op is fused across it.
+    private var labelAt = -1
+
+    /// Whether the next op may be fused with the last one (no branch lands between them).
+    private var canFuse: Bool { !ops.isEmpty && labelAt != ops.count }
+
+    /// Appends an op, fusing a few frequent pairs into one op (fewer dispatches).
+    private mutating func emit(_ op: Op) {
+        if canFuse {
+            switch (ops[ops.count - 1], op) {
+            case (.localGet(let a), .localGet(let b)):
+                ops[ops.count - 1] = .localGet2(a, b)
+                return
+            case (.const(let c), .i32Add):
+                ops[ops.count - 1] = .i32AddConst(UInt32(truncatingIfNeeded: c))
+                return
+            case (.const(let c), .i64Add):
+                ops[ops.count - 1] = .i64AddConst(c)
+                return
+            default:
+                break
+            }
+        }
+        ops.append(op)
+    }
 
     private mutating func patch(_ fixups: [Fixup], to pc: Int) {
+        labelAt = pc
         for f in fixups {
             switch f {
             case .op(let at):
                 switch ops[at] {
                 case .br(_, let a, let d): ops[at] = .br(target: Int32(pc), arity: a, drop: d)
                 case .brIf(_, let a, let d): ops[at] = .brIf(target: Int32(pc), arity: a, drop: d)
+                case .brIfZero(_, let a, let d): ops[at] = .brIfZero(target: Int32(pc), arity: a, drop: d)
                 case .jump: ops[at] = .jump(Int32(pc))
                 case .jumpIfZero: ops[at] = .jumpIfZero(Int32(pc))
                 default: break
@@ -182,6 +208,7 @@ struct Translator {
         case .block, .loop:
             guard case .block(let bt) = immediate else { throw WasmError.invalid("malformed block type") }
             let (p, r) = try blockArity(bt)
+            if opcode == .loop { labelAt = ops.count }
             controls.append(Control(kind: opcode == .loop ? .loop : .block, height: height - p, parameters: p, results: r, start: ops.count))
         case .if:
             guard case .block(let bt) = immediate else { throw WasmError.invalid("malformed block type") }
@@ -222,8 +249,14 @@ struct Translator {
         case .brIf:
             guard case .index(let depth) = immediate else { throw WasmError.invalid("malformed label") }
             try pop()
-            let b = try branch(to: depth, fixup: .op(ops.count))
-            emit(.brIf(target: b.target, arity: b.arity, drop: b.drop))
+            if canFuse, case .i32Eqz = ops[ops.count - 1] {
+                ops.removeLast()
+                let b = try branch(to: depth, fixup: .op(ops.count))
+                ops.append(.brIfZero(target: b.target, arity: b.arity, drop: b.drop))
+            } else {
+                let b = try branch(to: depth, fixup: .op(ops.count))
+                ops.append(.brIf(target: b.target, arity: b.arity, drop: b.drop))
+            }
         case .brTable:
             guard case .branchTable(let targets, let defaultTarget) = immediate else { throw WasmError.invalid("malformed br_table") }
             try pop()

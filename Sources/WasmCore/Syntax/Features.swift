@@ -64,8 +64,12 @@ public struct Features: Hashable, Sendable, CustomStringConvertible {
         return copy
     }
 
-    /// WebAssembly 1.0: no feature beyond the MVP.
+    /// The MVP: no feature at all.
     public static let mvp = Features()
+
+    /// WebAssembly 1.0 as the W3C recommendation has it (and wasm-tools' `wasm1`): the MVP with
+    /// imported and exported mutable globals.
+    public static let wasm1 = Features([.mutableGlobal])
 
     /// WebAssembly 2.0: the MVP and the seven proposals merged into it.
     public static let wasm2 = Features([
@@ -85,7 +89,7 @@ public struct Features: Hashable, Sendable, CustomStringConvertible {
             let name = off ? String(raw.dropFirst()) : raw
             switch name {
             case "all": result = off ? .mvp : .all
-            case "wasm1", "mvp": result = off ? result : .mvp
+            case "wasm1", "mvp": result = off ? result : .wasm1
             case "wasm2": result = off ? result : .wasm2
             default:
                 guard let feature = Feature(rawValue: name) else {

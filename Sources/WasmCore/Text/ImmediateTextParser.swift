@@ -117,7 +117,7 @@ extension ModuleTextParser {
         case .f64:
             immediate = .f64(try c.expectF64())
         case .v128:
-            immediate = .v128(try parseV128Constant())
+            immediate = .v128(try c.expectV128())
         case .heapType:
             immediate = .heapType(try c.parseHeapType(features: features, typeIndex: typeResolver))
         case .element:
@@ -194,52 +194,11 @@ extension ModuleTextParser {
         return UInt8(v)
     }
 
-    /// The number of literal-like tokens (numbers and reserved tokens) that come next.
-    private func literalRun() -> Int {
-        var n = 0
-        while let t = c.peek(n), t.isNumber || t.kind == .reserved || isNaNOrInfinityLike(t) { n += 1 }
-        return n
-    }
-
-    /// A keyword that looks like a malformed `nan`/`inf` literal (`nan:1`), which still counts as a lane.
-    private func isNaNOrInfinityLike(_ t: Token) -> Bool {
-        guard t.kind == .keyword else { return false }
-        let text = c.text(of: t)
-        return text.hasPrefix("nan") || text.hasPrefix("inf")
-    }
-
     /// Spec: core/text/instructions (vector) — the 16 lane indices of `i8x16.shuffle`.
     private mutating func parseShuffleLanes() throws -> [UInt8] {
-        guard literalRun() == 16 else { throw c.error("invalid lane length") }
+        guard c.literalRun() == 16 else { throw c.error("invalid lane length") }
         var lanes: [UInt8] = []
         for _ in 0..<16 { lanes.append(try parseLaneIndex(shuffle: true)) }
         return lanes
-    }
-
-    /// Spec: core/text/instructions (vector) — `v128.const shape lanes`.
-    private mutating func parseV128Constant() throws -> V128 {
-        guard let shape = c.peekKeywordText() else { throw c.unexpected() }
-        let lanes: Int
-        let width: Int
-        switch shape {
-        case "i8x16": (lanes, width) = (16, 8)
-        case "i16x8": (lanes, width) = (8, 16)
-        case "i32x4", "f32x4": (lanes, width) = (4, 32)
-        case "i64x2", "f64x2": (lanes, width) = (2, 64)
-        default: throw c.unexpected()
-        }
-        c.position += 1
-        guard literalRun() == lanes else { throw c.error("wrong number of lane literals") }
-        var bytes: [UInt8] = []
-        for _ in 0..<lanes {
-            let bits: UInt64
-            switch shape {
-            case "f32x4": bits = try c.expectFloat(.f32)
-            case "f64x2": bits = try c.expectFloat(.f64)
-            default: bits = try c.expectInteger(bitWidth: width)
-            }
-            for k in 0..<(width / 8) { bytes.append(UInt8(truncatingIfNeeded: bits >> UInt64(8 * k))) }
-        }
-        return V128(bytes: bytes)
     }
 }

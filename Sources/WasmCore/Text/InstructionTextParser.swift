@@ -20,6 +20,13 @@ extension ModuleTextParser {
         }
     }
 
+    /// Counts one more level of instruction nesting; past `maximumNesting` the text is rejected
+    /// rather than risking the native stack.
+    private mutating func enterNesting() throws {
+        guard nesting < ModuleTextParser.maximumNesting else { throw c.error("instructions nested too deeply") }
+        nesting += 1
+    }
+
     /// The definition of the instruction named by the next keyword, if it names one the features allow.
     private func instructionDefinition() -> InstructionDefinition? {
         guard let name = c.peekKeywordText(), let opcode = InstructionTable.byName[name] else { return nil }
@@ -58,6 +65,8 @@ extension ModuleTextParser {
 
     /// Spec: core/text/instructions — plain instructions, including `block`/`loop`/`if` ... `end`.
     private mutating func parsePlainInstruction(_ context: inout FunctionContext, into out: inout [Instruction]) throws {
+        try enterNesting()
+        defer { nesting -= 1 }
         let definition = try expectInstruction()
         switch definition.opcode {
         case .block, .loop, .if:
@@ -81,6 +90,8 @@ extension ModuleTextParser {
     /// Spec: core/text/instructions — folded instructions: `(instr immediates folded*)`, and the
     /// folded `block`, `loop` and `if (then ...) (else ...)`.
     mutating func parseFoldedInstruction(_ context: inout FunctionContext, into out: inout [Instruction]) throws {
+        try enterNesting()
+        defer { nesting -= 1 }
         try c.expectLeftParen()
         let definition = try expectInstruction()
         switch definition.opcode {

@@ -8,6 +8,9 @@ public struct Lexer {
     private var position = 0
     private var line = 1
     private var lineStart = 0
+    /// The byte ranges of the `(@custom ...)` annotations skipped so far (custom sections, which the
+    /// module parser reads back).
+    public private(set) var customAnnotations: [Range<Int>] = []
 
     public init(_ source: [UInt8]) { self.source = source }
 
@@ -29,14 +32,20 @@ public struct Lexer {
 
     private var location: SourceLocation { locationOf(position) }
 
+    /// A position on the current line whose column is known, so columns are counted incrementally.
+    private var columnMark = (offset: 0, column: 1)
+
     private func locationOf(_ offset: Int) -> SourceLocation {
-        var column = 1
-        var i = lineStart
+        var (i, column) = columnMark.offset >= lineStart && columnMark.offset <= offset ? columnMark : (lineStart, 1)
         while i < offset && i < source.count {
             if source[i] & 0xC0 != 0x80 { column += 1 }
             i += 1
         }
         return .text(line: line, column: column)
+    }
+
+    private mutating func markColumn(_ offset: Int, _ location: SourceLocation) {
+        if case .text(_, let column) = location { columnMark = (offset, column) }
     }
 
     private func error(_ message: String, at offset: Int? = nil) -> WasmError {
@@ -45,7 +54,8 @@ public struct Lexer {
 
     /// Advances over one byte, keeping track of lines.
     private mutating func advance() {
-        if byte(position) == 0x0A {
+        let b = byte(position)
+        if b == 0x0A || (b == 0x0D && byte(position + 1) != 0x0A) {
             line += 1
             lineStart = position + 1
         }
@@ -57,7 +67,9 @@ public struct Lexer {
         try skipTrivia()
         guard let c = byte(position) else { return nil }
         let start = position
-        guard case .text(let l, let col) = locationOf(start) else { return nil }
+        let startLocation = locationOf(start)
+        markColumn(start, startLocation)
+        guard case .text(let l, let col) = startLocation else { return nil }
         if c == UInt8(ascii: "(") {
             position += 1
             return Token(kind: .leftParen, range: start..<position, line: l, column: col)
@@ -112,7 +124,10 @@ public struct Lexer {
     }
 
     /// Spec: core/text/lexical — `idchar`, the characters of keywords, identifiers and numbers.
-    public static func isIDChar(_ b: UInt8) -> Bool {
+    public static func isIDChar(_ b: UInt8) -> Bool { idCharTable[Int(b)] }
+
+    private static let idCharTable: [Bool] = (0..<256).map { i in
+        let b = UInt8(i)
         switch b {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"),
             UInt8(ascii: "A")...UInt8(ascii: "Z"):
@@ -130,7 +145,8 @@ public struct Lexer {
             if Lexer.isWhiteSpace(b) {
                 advance()
             } else if b == UInt8(ascii: ";") && byte(position + 1) == UInt8(ascii: ";") {
-                while let c = byte(position), c != 0x0A { position += 1 }
+                // A line comment ends at a newline: U+0A, U+0D, or both.
+                while let c = byte(position), c != 0x0A && c != 0x0D { position += 1 }
             } else if b == UInt8(ascii: "(") && byte(position + 1) == UInt8(ascii: ";") {
                 try skipBlockComment()
             } else if annotations, b == UInt8(ascii: "(") && byte(position + 1) == UInt8(ascii: "@"),
@@ -176,7 +192,14 @@ public struct Lexer {
             } else if b == UInt8(ascii: ")") {
                 depth -= 1
                 position += 1
-                if depth == 0 { return }
+                if depth == 0 {
+                    if source[start..<position].starts(with: "(@custom".utf8),
+                        let next = byte(start + 8), !Lexer.isIDChar(next)
+                    {
+                        customAnnotations.append(start..<position)
+                    }
+                    return
+                }
             } else if b == UInt8(ascii: "\"") {
                 _ = try lexString()
             } else if b >= 0x80 || b < 0x20 || b == 0x7F {
@@ -244,34 +267,19 @@ public struct Lexer {
     }
 }
 
-/// Spec: core/text/values (names) — checks that bytes are well-formed UTF-8.
+/// Spec: core/text/values (names) — names must be well-formed UTF-8; the text side of the one
+/// UTF-8 check (`UTF8Validation`, shared with the binary format), with located errors.
 public enum TextUTF8 {
     /// Whether `bytes` is well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
     public static func isValid<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
-        var it = bytes.makeIterator()
-        while let b0 = it.next() {
-            if b0 < 0x80 { continue }
-            let count: Int
-            var minimum: UInt32
-            var value: UInt32
-            switch b0 {
-            case 0xC2...0xDF: count = 1; minimum = 0x80; value = UInt32(b0 & 0x1F)
-            case 0xE0...0xEF: count = 2; minimum = 0x800; value = UInt32(b0 & 0x0F)
-            case 0xF0...0xF4: count = 3; minimum = 0x10000; value = UInt32(b0 & 0x07)
-            default: return false
-            }
-            for _ in 0..<count {
-                guard let b = it.next(), b & 0xC0 == 0x80 else { return false }
-                value = value << 6 | UInt32(b & 0x3F)
-            }
-            if value < minimum || value > 0x10FFFF || (value >= 0xD800 && value < 0xE000) { return false }
-        }
-        return true
+        UTF8Validation.isValid(Array(bytes))
     }
 
     /// Decodes well-formed UTF-8, or throws "malformed UTF-8 encoding".
     public static func decode(_ bytes: [UInt8], at location: SourceLocation? = nil) throws -> String {
-        guard isValid(bytes) else { throw WasmError(.malformed, "malformed UTF-8 encoding", at: location) }
-        return String(decoding: bytes, as: UTF8.self)
+        guard let text = UTF8Validation.decode(bytes) else {
+            throw WasmError(.malformed, "malformed UTF-8 encoding", at: location)
+        }
+        return text
     }
 }

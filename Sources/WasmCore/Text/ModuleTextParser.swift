@@ -15,6 +15,10 @@ struct ModuleTextParser {
     var elements = IndexSpace("elem", unknown: "elem segment")
     var datas = IndexSpace("data", unknown: "data segment")
     var tags = IndexSpace("tag")
+    /// How deeply the instruction being read is nested (plain blocks and folded instructions).
+    var nesting = 0
+    /// The deepest nesting accepted (the parser recurses once per level).
+    static let maximumNesting = 1000
     /// Where each field starts, and the index it defines in its space.
     private var fields: [(start: Int, index: UInt32?)] = []
 
@@ -31,6 +35,7 @@ struct ModuleTextParser {
 
     /// Reads module fields up to a closing `)` (left in place) or the end of input.
     mutating func parseFields() throws -> Module {
+        let begin = c.position
         var firstDefinition: String?
         while !c.isAtEnd && !c.peekRightParen { try scanField(&firstDefinition) }
         let end = c.position
@@ -39,6 +44,12 @@ struct ModuleTextParser {
             try parseField(index: field.index)
         }
         c.position = end
+        // The custom annotations between the tokens before and after the fields are this module's.
+        let lower = begin > 0 && begin - 1 < c.tokens.count ? c.tokens[begin - 1].range.upperBound : 0
+        let upper = end < c.tokens.count ? c.tokens[end].range.lowerBound : c.source.count
+        for range in c.customAnnotations where range.lowerBound >= lower && range.upperBound <= upper {
+            module.customSections.append(try CustomAnnotation.parse(c.source, range, features: features))
+        }
         return module
     }
 
@@ -281,7 +292,7 @@ struct ModuleTextParser {
                     limits: Limits(min: n, max: n, addressType: addressType), elementType: elementType)))
                 let offset: Instruction = addressType == .i64 ? Instruction(.i64Const, .i64(0)) : Instruction(.i32Const, .i32(0))
                 module.elements.append(ElementSegment(
-                    type: elementType, items: items, mode: .active(table: index, offset: [offset])))
+                    type: elementType, items: items, mode: .active(table: index, offset: [offset]), namesTable: true))
                 return
             }
             // `(table reftype limits ...)` is not a table type.
@@ -397,9 +408,12 @@ struct ModuleTextParser {
     }
 
     /// Spec: core/text/modules — element segments, in all their forms.
+    /// Passive and declarative segments need bulk memory.
     private mutating func parseElementSegment() throws {
+        let location = c.location
         _ = c.takeIdentifier()
         var mode = ElementSegment.Mode.passive
+        var namesTable = false
         if c.takeKeyword("declare") {
             mode = .declarative
         } else {
@@ -407,6 +421,7 @@ struct ModuleTextParser {
             if c.takeLeftParen("table") {
                 table = try c.parseIndex(tables)
                 try c.expectRightParen()
+                namesTable = true
             }
             if c.peekLeftParen() && !c.peekLeftParen("ref") {
                 mode = .active(table: table ?? 0, offset: try parseOffset())
@@ -425,7 +440,8 @@ struct ModuleTextParser {
             guard case .active = mode else { throw c.unexpected() }
             items = try parseElementList(type: type, allowBareIndices: true)
         }
-        module.elements.append(ElementSegment(type: type, items: items, mode: mode))
+        if case .active = mode {} else if !features.contains(.bulkMemory) { throw WasmError(.malformed, "unexpected token", at: location) }
+        module.elements.append(ElementSegment(type: type, items: items, mode: mode, namesTable: namesTable))
     }
 
     /// Spec: core/text/modules — the items of an element segment: function indices, or element
@@ -452,7 +468,9 @@ struct ModuleTextParser {
     }
 
     /// Spec: core/text/modules — data segments: passive, or active with a memory and an offset.
+    /// Passive segments need bulk memory.
     private mutating func parseDataSegment() throws {
+        let location = c.location
         _ = c.takeIdentifier()
         var mode = DataSegment.Mode.passive
         var memory: UInt32?
@@ -464,6 +482,9 @@ struct ModuleTextParser {
             mode = .active(memory: memory ?? 0, offset: try parseOffset())
         } else if memory != nil {
             throw c.unexpected()
+        }
+        if case .passive = mode, !features.contains(.bulkMemory) {
+            throw WasmError(.malformed, "unexpected token", at: location)
         }
         var bytes: [UInt8] = []
         while let s = c.takeString() { bytes += s }

@@ -36,21 +36,55 @@ public enum NumberLiteral {
         return (values, i)
     }
 
-    private static func hasHexPrefix(_ t: [UInt8], at i: Int) -> Bool {
-        i + 1 < t.count && t[i] == UInt8(ascii: "0") && t[i + 1] == UInt8(ascii: "x")
+    /// The end of a well-formed `num` / `hexnum` starting at `start`, without allocating.
+    private static func digitsEnd(_ t: ArraySlice<UInt8>, from start: Int, hex: Bool) -> Int? {
+        var i = start
+        var lastWasDigit = false
+        while i < t.endIndex {
+            let b = t[i]
+            if b == UInt8(ascii: "_") {
+                guard lastWasDigit else { return nil }
+                lastWasDigit = false
+            } else if let d = hexValue(b), hex || d < 10 {
+                lastWasDigit = true
+            } else {
+                break
+            }
+            i += 1
+        }
+        return lastWasDigit ? i : nil
+    }
+
+    private static func hasHexPrefix(_ t: ArraySlice<UInt8>, at i: Int) -> Bool {
+        i + 1 < t.endIndex && t[i] == UInt8(ascii: "0") && t[i + 1] == UInt8(ascii: "x")
     }
 
     /// Spec: core/text/values — whether the text is an unsigned integer literal `uN` (no sign).
-    public static func isUnsigned<C: Collection>(_ text: C) -> Bool where C.Element == UInt8 {
-        let t = Array(text)
-        let hex = hasHexPrefix(t, at: 0)
-        guard let (_, end) = digits(t, from: hex ? 2 : 0, hex: hex) else { return false }
-        return end == t.count
+    public static func isUnsigned(_ t: ArraySlice<UInt8>) -> Bool {
+        let hex = hasHexPrefix(t, at: t.startIndex)
+        return digitsEnd(t, from: t.startIndex + (hex ? 2 : 0), hex: hex) == t.endIndex
     }
 
     /// Spec: core/text/values — whether the text is a float literal `fN` (which includes integer forms).
-    public static func isFloat<C: Collection>(_ text: C) -> Bool where C.Element == UInt8 {
-        parseFloat(Array(text)) != nil
+    public static func isFloat(_ t: ArraySlice<UInt8>) -> Bool {
+        var i = t.startIndex
+        if i < t.endIndex && (t[i] == UInt8(ascii: "+") || t[i] == UInt8(ascii: "-")) { i += 1 }
+        let rest = t[i...]
+        if rest.elementsEqual("inf".utf8) || rest.elementsEqual("nan".utf8) { return true }
+        if rest.starts(with: "nan:0x".utf8) { return digitsEnd(t, from: i + 6, hex: true) == t.endIndex }
+        let hex = hasHexPrefix(t, at: i)
+        guard var j = digitsEnd(t, from: i + (hex ? 2 : 0), hex: hex) else { return false }
+        if j < t.endIndex && t[j] == UInt8(ascii: ".") {
+            j += 1
+            if let end = digitsEnd(t, from: j, hex: hex) { j = end }
+        }
+        if j == t.endIndex { return true }
+        let marker = t[j]
+        guard hex ? (marker == UInt8(ascii: "p") || marker == UInt8(ascii: "P"))
+            : (marker == UInt8(ascii: "e") || marker == UInt8(ascii: "E")) else { return false }
+        j += 1
+        if j < t.endIndex && (t[j] == UInt8(ascii: "+") || t[j] == UInt8(ascii: "-")) { j += 1 }
+        return digitsEnd(t, from: j, hex: false) == t.endIndex
     }
 
     /// The parts of a float literal.
@@ -76,7 +110,7 @@ public enum NumberLiteral {
             guard let (values, end) = digits(rest, from: 6, hex: true), end == rest.count else { return nil }
             return (negative, .nan(payload: values))
         }
-        let hex = hasHexPrefix(rest, at: 0)
+        let hex = rest.count > 1 && rest[0] == UInt8(ascii: "0") && rest[1] == UInt8(ascii: "x")
         guard let (whole, afterWhole) = digits(rest, from: hex ? 2 : 0, hex: hex) else { return nil }
         var all = whole
         var j = afterWhole
@@ -113,7 +147,7 @@ public enum NumberLiteral {
     /// The magnitude of an unsigned literal, or `nil` when it is not one or exceeds 64 bits.
     public static func unsignedValue<C: Collection>(_ text: C) -> UInt64? where C.Element == UInt8 {
         let t = Array(text)
-        let hex = hasHexPrefix(t, at: 0)
+        let hex = t.count > 1 && t[0] == UInt8(ascii: "0") && t[1] == UInt8(ascii: "x")
         guard let (values, end) = digits(t, from: hex ? 2 : 0, hex: hex), end == t.count else { return nil }
         var value: UInt64 = 0
         let base: UInt64 = hex ? 16 : 10
@@ -185,10 +219,19 @@ public enum NumberLiteral {
                 guard payload >= 1, payload < (1 << fractionBits) else { return nil }
             }
             return signBit | infinityBits | payload
-        case .finite(let hex, let digitValues, let exponent):
+        case .finite(let hex, let digitValues, var exponent):
             var significant = ArraySlice(digitValues)
             while significant.first == 0 { significant.removeFirst() }
             if significant.isEmpty { return signBit }
+            // Digits past what can decide the rounding of an f64 only matter as "some nonzero
+            // digit follows": keep a prefix and one sticky digit, so long literals stay cheap.
+            let limit = hex ? 40 : 800
+            if significant.count > limit {
+                let sticky = significant.dropFirst(limit).contains { $0 != 0 }
+                let dropped = significant.count - limit - (sticky ? 1 : 0)
+                significant = significant.prefix(limit) + (sticky ? [1] : [])
+                exponent += hex ? 4 * dropped : dropped
+            }
             var mantissa = BigNatural(0)
             for d in significant { mantissa.multiplyAdd(hex ? 16 : 10, UInt32(d)) }
             var numerator = mantissa

@@ -1,8 +1,8 @@
 /// Spec: core/text — prints a module in the WebAssembly text format.
 ///
 /// The output uses numeric indices and flat (unfolded) instructions, and writes every field out
-/// in full, so that parsing it gives back the same module. Custom sections have no text form in
-/// WebAssembly 2.0; they are noted as comments.
+/// in full, so that parsing it gives back the same module. Custom sections, which WebAssembly 2.0's
+/// text format cannot express, are written as `@custom` annotations.
 public func printModule(_ module: Module) -> String {
     var printer = ModulePrinter()
     printer.module(module)
@@ -10,7 +10,8 @@ public func printModule(_ module: Module) -> String {
 }
 
 /// Builds the text of a module, one field per line.
-struct ModulePrinter {
+public struct ModulePrinter {
+    public init() {}
     var output = ""
 
     /// Spec: core/text/modules — `(module field*)`, fields in the order of the binary format.
@@ -21,9 +22,7 @@ struct ModulePrinter {
             line("(type (;\(i);) (func\(functionSignature(type))))")
         }
         customs(m, after: 1)
-        for i in m.imports {
-            line("(import \(string(i.module)) \(string(i.name)) \(importDescriptor(i.descriptor)))")
-        }
+        for i in m.imports { line(importField(i)) }
         customs(m, after: 2)
         customs(m, after: 3)
         for t in m.tables {
@@ -59,12 +58,38 @@ struct ModulePrinter {
         output += "  " + text + "\n"
     }
 
-    /// Custom sections, as comments (the text format of WebAssembly 2.0 has none).
+    /// Custom sections, as `(@custom "name" (after section) "bytes")` annotations (the custom
+    /// annotation of the text format's annotations proposal, which wasm-tools reads; parsers that
+    /// do not know it skip it as an annotation).
     private mutating func customs(_ m: Module, after id: UInt8) {
         for c in m.customSections where c.after == id {
-            line(";; custom section \(string(c.name)), \(c.bytes.count) bytes")
+            line("(@custom \(string(c.name)) \(Self.placement(after: id)) \(string(c.bytes)))")
         }
     }
+
+    /// The placement of a custom section that follows section `id`.
+    static func placement(after id: UInt8) -> String {
+        switch SectionID(rawValue: id) {
+        case .type?: return "(after type)"
+        case .import?: return "(after import)"
+        case .function?: return "(after func)"
+        case .table?: return "(after table)"
+        case .memory?: return "(after memory)"
+        case .tag?: return "(after tag)"
+        case .global?: return "(after global)"
+        case .export?: return "(after export)"
+        case .start?: return "(after start)"
+        case .element?: return "(after elem)"
+        // The data count section has no placement name; it comes right before the code section.
+        case .dataCount?: return "(before code)"
+        case .code?: return "(after code)"
+        case .data?: return "(after data)"
+        case .custom?, nil: return "(before first)"
+        }
+    }
+
+    /// The deepest indentation, so that deeply nested blocks keep the output linear in the module's size.
+    static let maximumIndentation = 32
 
     /// Spec: core/text/modules#functions — `(func (type x) (local t*) instr*)`, one instruction a line.
     private mutating func function(_ f: Function, index: Int) {
@@ -74,7 +99,7 @@ struct ModulePrinter {
         var depth = 2
         for instruction in f.body {
             if instruction.opcode == .end || instruction.opcode == .else { depth = max(2, depth - 1) }
-            output += String(repeating: "  ", count: depth) + self.instruction(instruction) + "\n"
+            output += String(repeating: "  ", count: Swift.min(depth, Self.maximumIndentation)) + self.instruction(instruction) + "\n"
             switch instruction.opcode {
             case .block, .loop, .if, .else: depth += 1
             default: break
@@ -85,7 +110,7 @@ struct ModulePrinter {
 
     // MARK: Types
 
-    func valueType(_ t: ValueType) -> String {
+    public func valueType(_ t: ValueType) -> String {
         switch t {
         case .number(let n):
             switch n {
@@ -116,7 +141,7 @@ struct ModulePrinter {
         }
     }
 
-    func functionSignature(_ t: FunctionType) -> String {
+    public func functionSignature(_ t: FunctionType) -> String {
         var text = ""
         if !t.parameters.isEmpty { text += " (param" + t.parameters.map { " " + valueType($0) }.joined() + ")" }
         if !t.results.isEmpty { text += " (result" + t.results.map { " " + valueType($0) }.joined() + ")" }
@@ -142,13 +167,26 @@ struct ModulePrinter {
 
     // MARK: Imports, exports and segments
 
-    func importDescriptor(_ d: ImportDescriptor) -> String {
+    public func importDescriptor(_ d: ImportDescriptor) -> String {
         switch d {
         case .function(let x): return "(func (type \(x)))"
         case .table(let t): return "(table \(tableType(t)))"
         case .memory(let m): return "(memory \(memoryType(m)))"
         case .global(let g): return "(global \(globalType(g)))"
         case .tag(let x): return "(tag (type \(x)))"
+        }
+    }
+
+    /// Spec: core/text/modules#imports — an import, in the inline abbreviation
+    /// `(func (import "m" "n") (type x))`, which means the same as `(import "m" "n" (func (type x)))`.
+    func importField(_ i: Import) -> String {
+        let names = "(import \(string(i.module)) \(string(i.name)))"
+        switch i.descriptor {
+        case .function(let x): return "(func \(names) (type \(x)))"
+        case .table(let t): return "(table \(names) \(tableType(t)))"
+        case .memory(let m): return "(memory \(names) \(memoryType(m)))"
+        case .global(let g): return "(global \(names) \(globalType(g)))"
+        case .tag(let x): return "(tag \(names) (type \(x)))"
         }
     }
 
@@ -283,7 +321,7 @@ struct ModulePrinter {
     // MARK: Strings
 
     /// Spec: core/text/values#strings — a string literal: printable ASCII as is, other bytes as `\hh`.
-    func string(_ bytes: [UInt8]) -> String {
+    public func string(_ bytes: [UInt8]) -> String {
         var text = "\""
         for b in bytes {
             switch b {
@@ -298,7 +336,7 @@ struct ModulePrinter {
         return text + "\""
     }
 
-    func string(_ s: String) -> String { string(Array(s.utf8)) }
+    public func string(_ s: String) -> String { string(Array(s.utf8)) }
 }
 
 /// Spec: core/text/values#floating-point — floats written exactly: hexadecimal significands,

@@ -8,18 +8,22 @@ public struct TextCursor {
     public let tokens: [Token]
     /// The index of the next token.
     public var position: Int = 0
+    /// The byte ranges of `(@custom ...)` annotations in the source (custom sections).
+    public let customAnnotations: [Range<Int>]
 
     /// Lexes `text` and puts the cursor at its first token.
     public init(_ text: String) throws {
         var lexer = Lexer(Array(text.utf8))
         self.source = Array(text.utf8)
         self.tokens = try lexer.tokenize()
+        self.customAnnotations = lexer.customAnnotations
     }
 
-    public init(source: [UInt8], tokens: [Token], position: Int = 0) {
+    public init(source: [UInt8], tokens: [Token], position: Int = 0, customAnnotations: [Range<Int>] = []) {
         self.source = source
         self.tokens = tokens
         self.position = position
+        self.customAnnotations = customAnnotations
     }
 
     // MARK: Looking ahead
@@ -42,6 +46,12 @@ public struct TextCursor {
 
     private func clamped(_ range: Range<Int>) -> Range<Int> {
         Swift.max(0, Swift.min(range.lowerBound, source.count))..<Swift.max(0, Swift.min(range.upperBound, source.count))
+    }
+
+    /// The text of a token for an error message, cut short when long.
+    func shortText(of token: Token) -> String {
+        let full = text(of: token)
+        return full.count > 60 ? String(full.prefix(60)) + "..." : full
     }
 
     /// The source bytes of a token.
@@ -106,9 +116,9 @@ public struct TextCursor {
     public func unexpected() -> WasmError {
         guard let t = peek else { return WasmError(.malformed, "unexpected end of input", at: endLocation) }
         if t.kind == .reserved || (t.kind == .keyword && !TextKeywords.isKnown(text(of: t))) {
-            return error("unknown operator \(text(of: t))", at: t)
+            return error("unknown operator \(shortText(of: t))", at: t)
         }
-        return error("unexpected token \(text(of: t))", at: t)
+        return error("unexpected token \(shortText(of: t))", at: t)
     }
 
     // MARK: Consuming

@@ -20,7 +20,7 @@ extension TextCursor {
         features: Features, typeIndex: ((inout TextCursor) throws -> UInt32)? = nil
     ) throws -> ReferenceType {
         if takeKeyword("funcref") { return .funcRef }
-        if takeKeyword("externref") { return .externRef }
+        if features.contains(.referenceTypes) && takeKeyword("externref") { return .externRef }
         if features.contains(.functionReferences) && peekLeftParen("ref") {
             position += 2
             let nullable = takeKeyword("null")
@@ -33,7 +33,7 @@ extension TextCursor {
 
     /// Whether a reference type comes next.
     public func peekReferenceType(features: Features) -> Bool {
-        peekKeyword("funcref") || peekKeyword("externref")
+        peekKeyword("funcref") || (features.contains(.referenceTypes) && peekKeyword("externref"))
             || (features.contains(.functionReferences) && peekLeftParen("ref"))
     }
 

@@ -6,12 +6,7 @@ extension ValidationContext {
     /// ("constant expression required"), then the whole must produce `type`.
     func validateConstant(_ expression: ConstantExpression, type: ValueType, place: String) throws {
         for (i, instruction) in expression.enumerated() {
-            do {
-                try requireConstant(instruction)
-            } catch var error as WasmError {
-                error.message += " (\(place), instruction \(i): \(instruction.opcode.name))"
-                throw error
-            }
+            try inPlace("\(place), instruction \(i): \(instruction.opcode.name)") { try requireConstant(instruction) }
         }
         var context = self
         context.locals = []

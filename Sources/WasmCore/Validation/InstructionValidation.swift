@@ -11,26 +11,24 @@ struct CodeValidator {
     /// Starts an expression or function body whose result must be `results`: the outermost block.
     init(context: ValidationContext, results: [ValueType]) {
         self.context = context
+        if !context.locals.allSatisfy(\.isDefaultable) {
+            stacks.localIsInitialized = context.locals.map(\.isDefaultable)
+        }
         stacks.pushControl(.block, [], results)
+    }
+
+    /// Marks the parameters as initialized (they hold the arguments), whatever their type.
+    mutating func initializeParameters(_ count: Int) {
+        for i in 0..<min(count, stacks.localIsInitialized.count) { stacks.localIsInitialized[i] = true }
     }
 
     /// Validates every instruction of `body`, then its implicit final `end`; `place` names the
     /// expression in error messages.
     mutating func validate(_ body: [Instruction], place: String) throws {
         for (i, instruction) in body.enumerated() {
-            do {
-                try validate(instruction)
-            } catch var error as WasmError {
-                error.message += " (\(place), instruction \(i): \(instruction.opcode.name))"
-                throw error
-            }
+            try inPlace("\(place), instruction \(i): \(instruction.opcode.name)") { try validate(instruction) }
         }
-        do {
-            try finish()
-        } catch var error as WasmError {
-            error.message += " (\(place), at its end)"
-            throw error
-        }
+        try inPlace("\(place), at its end") { try finish() }
     }
 
     /// The implicit `end` of the expression: its outermost block must be the only one left open.
@@ -209,7 +207,7 @@ struct CodeValidator {
                 guard label.labelTypes.count == arity else {
                     throw WasmError.invalid("type mismatch: br_table targets have different arities")
                 }
-                let popped = try stacks.pop(label.labelTypes)
+                let popped = try stacks.popReturning(label.labelTypes)
                 for t in popped { stacks.push(t) }
             }
             try stacks.pop(defaultLabel.labelTypes)
@@ -265,14 +263,21 @@ struct CodeValidator {
             stacks.push(t)
 
         case .localGet:
-            stacks.push(try context.local(index(instruction)))
+            let x = try index(instruction)
+            let t = try context.local(x)
+            try stacks.requireInitialized(Int(x))
+            stacks.push(t)
 
         case .localSet:
-            try stacks.pop(try context.local(index(instruction)))
+            let x = try index(instruction)
+            try stacks.pop(try context.local(x))
+            stacks.initialize(Int(x))
 
         case .localTee:
-            let t = try context.local(index(instruction))
+            let x = try index(instruction)
+            let t = try context.local(x)
             try stacks.pop(t)
+            stacks.initialize(Int(x))
             stacks.push(t)
 
         case .globalGet:

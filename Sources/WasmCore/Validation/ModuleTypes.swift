@@ -58,6 +58,6 @@ public struct ModuleTypes: Hashable, Sendable {
 
     /// The external type of the export called `name`, if there is one.
     public func export(named name: String) -> ExternalType? {
-        exports.first { $0.name == name }?.type
+        exports.first { $0.name.utf8.elementsEqual(name.utf8) }?.type
     }
 }

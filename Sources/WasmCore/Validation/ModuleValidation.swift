@@ -1,10 +1,20 @@
 /// Spec: core/valid/modules — validates a module under `features` and returns its import and
 /// export types (and those of its index spaces), or throws the first rule it breaks.
 ///
-/// The checks run in the order of the reference interpreter (`valid.ml`, `check_module`), so that a
-/// module breaking two rules reports the one the test suites expect: imports, types, globals,
-/// tables, memories, element and data segments, functions, start function, exports.
+/// The checks run in about the order of the reference interpreter (`valid.ml`, `check_module`), so
+/// that a module breaking two rules reports the one the test suites expect: types, imports, the
+/// types of tables and memories (as they enter the context), globals, element and data segments,
+/// functions, start function, exports, and last the number of memories.
 public func validateModule(_ module: Module, features: Features = .wasm2) throws -> ModuleTypes {
+    do {
+        return try checkModule(module, features: features)
+    } catch let placed as PlacedValidationError {
+        throw placed.error
+    }
+}
+
+/// Spec: core/valid/modules — the checks of `validateModule`, whose errors may still be wrapped with their place.
+private func checkModule(_ module: Module, features: Features) throws -> ModuleTypes {
     var result = ModuleTypes()
 
     // The context C0 of the imports: the types and the declared function references.
@@ -25,30 +35,31 @@ public func validateModule(_ module: Module, features: Features = .wasm2) throws
     // C1: add the module's own functions, tables, memories, tags, element and data segments.
     for (i, function) in module.functions.enumerated() {
         let index = context.functions.count
-        let type = try inPlace("function \(index) (defined function \(i))") { try context.type(function.typeIndex) }
+        let type = try inPlace("function \(index) / defined function \(i)") { try context.type(function.typeIndex) }
         context.functions.append(type)
         context.functionTypeIndices.append(function.typeIndex)
     }
     for (i, table) in module.tables.enumerated() {
-        try inPlace("table \(context.tables.count) (defined table \(i))") { try context.validate(table.type) }
+        try inPlace("table \(context.tables.count) / defined table \(i)") { try context.validate(table.type) }
         context.tables.append(table.type)
     }
     for (i, memory) in module.memories.enumerated() {
-        try inPlace("memory \(context.memories.count) (defined memory \(i))") { try context.validate(memory) }
+        try inPlace("memory \(context.memories.count) / defined memory \(i)") { try context.validate(memory) }
         context.memories.append(memory)
     }
     for (i, tag) in module.tags.enumerated() {
-        let type = try inPlace("tag \(context.tags.count) (defined tag \(i))") { try validateTag(tag, in: context) }
+        let type = try inPlace("tag \(context.tags.count) / defined tag \(i)") { try validateTag(tag, in: context) }
         context.tags.append(type)
     }
     context.elements = module.elements.map(\.type)
     context.dataCount = module.data.count
+    if module.hasDataCount { try context.require(.bulkMemory, for: "a data count section") }
 
     // Globals see the imported globals (and, with GC, the globals defined before them).
     let importedGlobals = context.globals
     for (i, global) in module.globals.enumerated() {
         let index = context.globals.count
-        try inPlace("global \(index) (defined global \(i))") {
+        try inPlace("global \(index) / defined global \(i)") {
             var constants = context
             if !features.contains(.gc) { constants.globals = importedGlobals }
             try constants.validate(global.type)
@@ -183,6 +194,7 @@ private func validateElementSegment(_ segment: ElementSegment, index: Int, in co
             throw WasmError.invalid("type mismatch: function indices in an element segment of type \(typeName(type))")
         }
     case .expressions(let expressions):
+        try context.require(.referenceTypes, for: "an element segment of expressions")
         for (i, expression) in expressions.enumerated() {
             try context.validateConstant(expression, type: type, place: "item \(i) of elem segment \(index)")
         }
@@ -191,7 +203,9 @@ private func validateElementSegment(_ segment: ElementSegment, index: Int, in co
     case .passive:
         try context.require(.bulkMemory, for: "a passive element segment")
     case .declarative:
-        try context.require(.referenceTypes, for: "a declarative element segment")
+        // Introduced with reference types, but gated like the other new segment forms of bulk
+        // memory (as wasm-tools does).
+        try context.require(.bulkMemory, for: "a declarative element segment")
     case .active(let tableIndex, let offset):
         let table = try context.table(tableIndex)
         guard matches(segment.type, table.elementType) else {
@@ -224,6 +238,7 @@ private func validateFunction(_ function: Function, index: Int, in moduleContext
     context.locals = type.parameters + function.locals
     context.returnTypes = type.results
     var validator = CodeValidator(context: context, results: type.results)
+    validator.initializeParameters(type.parameters.count)
     try validator.validate(function.body, place: "function \(index)")
 }
 
@@ -252,15 +267,4 @@ func declaredFunctionReferences(_ module: Module) -> Set<UInt32> {
         if case .function(let x) = export.descriptor { references.insert(x) }
     }
     return references
-}
-
-/// Runs `body`, adding `place` to the message of an error that does not name its place yet.
-@discardableResult
-private func inPlace<T>(_ place: String, _ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch var error as WasmError {
-        if !error.message.hasSuffix(")") { error.message += " (\(place))" }
-        throw error
-    }
 }

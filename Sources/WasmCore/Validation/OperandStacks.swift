@@ -6,6 +6,9 @@ struct ControlFrame {
     var endTypes: [ValueType]
     var height: Int
     var unreachable: Bool
+    /// How many locals had been initialized when the block began (typed references track
+    /// initialization of non-defaultable locals, and forget it when a block ends).
+    var initializedHeight: Int = 0
 
     /// Spec: core/appendix/algorithm — `label_types`: a branch to a loop restarts it, to anything else leaves it.
     var labelTypes: [ValueType] { opcode == .loop ? startTypes : endTypes }
@@ -16,6 +19,10 @@ struct ControlFrame {
 struct OperandStacks {
     var values: [ValueType?] = []
     var controls: [ControlFrame] = []
+    /// Whether each local is initialized; empty when every local is defaultable (as in WebAssembly 2.0).
+    var localIsInitialized: [Bool] = []
+    /// The non-defaultable locals initialized so far, innermost block last.
+    var initializedLocals: [Int] = []
 
     /// `push_val`.
     mutating func push(_ type: ValueType?) { values.append(type) }
@@ -48,9 +55,13 @@ struct OperandStacks {
         return actual
     }
 
-    /// `pop_vals`: pops operands matching `types` (the last one on top) and returns them in order.
-    @discardableResult
-    mutating func pop(_ types: [ValueType]) throws -> [ValueType?] {
+    /// `pop_vals`: pops operands matching `types` (the last one on top).
+    mutating func pop(_ types: [ValueType]) throws {
+        for t in types.reversed() { try pop(t) }
+    }
+
+    /// `pop_vals`, returning the popped operands in order (unknown where the stack was polymorphic).
+    mutating func popReturning(_ types: [ValueType]) throws -> [ValueType?] {
         var popped = [ValueType?](repeating: nil, count: types.count)
         for (i, t) in types.enumerated().reversed() { popped[i] = try pop(t) }
         return popped
@@ -58,7 +69,9 @@ struct OperandStacks {
 
     /// `push_ctrl`: enters a block, whose inputs are then on the stack.
     mutating func pushControl(_ opcode: Opcode, _ startTypes: [ValueType], _ endTypes: [ValueType]) {
-        controls.append(ControlFrame(opcode: opcode, startTypes: startTypes, endTypes: endTypes, height: values.count, unreachable: false))
+        controls.append(ControlFrame(
+            opcode: opcode, startTypes: startTypes, endTypes: endTypes, height: values.count, unreachable: false,
+            initializedHeight: initializedLocals.count))
         push(startTypes)
     }
 
@@ -72,7 +85,31 @@ struct OperandStacks {
                 "type mismatch: block requires \(typeNames(frame.endTypes)) but \(typeNames(extra)) remain beneath them")
         }
         controls.removeLast()
+        resetLocals(to: frame.initializedHeight)
         return frame
+    }
+
+    /// Spec: core/appendix/algorithm (typed references) — the locals initialized inside a block are
+    /// uninitialized again after it.
+    mutating func resetLocals(to height: Int) {
+        while initializedLocals.count > height {
+            localIsInitialized[initializedLocals.removeLast()] = false
+        }
+    }
+
+    /// Checks that local `index` (within bounds) may be read.
+    func requireInitialized(_ index: Int) throws {
+        if index < localIsInitialized.count, !localIsInitialized[index] {
+            throw WasmError.invalid("uninitialized local \(index)")
+        }
+    }
+
+    /// Records that local `index` (within bounds) now holds a value.
+    mutating func initialize(_ index: Int) {
+        if index < localIsInitialized.count, !localIsInitialized[index] {
+            localIsInitialized[index] = true
+            initializedLocals.append(index)
+        }
     }
 
     /// `unreachable()`: drops the current block's operands and makes its stack polymorphic.

@@ -1,9 +1,9 @@
 /// Spec: core/valid/types — the validity of types, and the features that gate them.
 extension ValidationContext {
     /// Fails unless `feature` is enabled, naming what needed it.
-    func require(_ feature: Feature, for what: String) throws {
+    func require(_ feature: Feature, for what: @autoclosure () -> String) throws {
         guard features.contains(feature) else {
-            throw WasmError.invalid("\(what) requires the \(feature.rawValue) feature")
+            throw WasmError.invalid("\(what()) requires the \(feature.rawValue) feature")
         }
     }
 
@@ -83,8 +83,8 @@ extension ValidationContext {
         try validate(globalType.valueType)
     }
 
-    /// Spec: core/valid/types — block types: an index names a function type; without multi-value a
-    /// block takes no parameters and has at most one result.
+    /// Spec: core/valid/types — block types: an index names a function type. Before multi-value a
+    /// block type was empty or one value type; a type index (even of `[] -> [t]`) needs multi-value.
     func functionType(of blockType: BlockType) throws -> FunctionType {
         switch blockType {
         case .empty:
@@ -94,9 +94,7 @@ extension ValidationContext {
             return FunctionType(results: [t])
         case .typeIndex(let x):
             let type = try type(x)
-            if !type.parameters.isEmpty || type.results.count > 1 {
-                try require(.multiValue, for: "a block type with parameters or multiple results")
-            }
+            try require(.multiValue, for: "a block type given by a type index")
             return type
         }
     }
@@ -122,4 +120,23 @@ func typeName(_ type: ValueType?) -> String {
 /// A list of value types as `[t1 t2 ...]`, for error messages.
 func typeNames(_ types: [ValueType?]) -> String {
     "[" + types.map(typeName).joined(separator: " ") + "]"
+}
+
+/// Spec: core/valid/types — validates an external type on its own (as a component's core type
+/// definitions or module types need): its value types, limits and feature gates. `types` are the
+/// function types that concrete heap types may name.
+public func validateExternalType(_ type: ExternalType, types: [FunctionType] = [], features: Features = .wasm2) throws {
+    var context = ValidationContext(features: features)
+    context.types = types
+    switch type {
+    case .function(let f): try context.validate(f)
+    case .table(let t): try context.validate(t)
+    case .memory(let m): try context.validate(m)
+    case .global(let g):
+        try context.validate(g)
+    case .tag(let f):
+        try context.require(.exceptions, for: "a tag")
+        try context.validate(f)
+        guard f.results.isEmpty else { throw WasmError.invalid("non-empty tag result type") }
+    }
 }

@@ -1,6 +1,11 @@
 import Foundation
 import WasmCore
 
+extension CommandRecord {
+    /// The record as a failure line: `file:line: expected ..., got ...`.
+    public var failureLine: String { "\(file):\(line): \(message)" }
+}
+
 /// The records of a run over many scripts, and the ways it is reported.
 public struct RunReport: Sendable {
     public private(set) var records: [CommandRecord] = []
@@ -12,11 +17,6 @@ public struct RunReport: Sendable {
     }
 
     public var tally: Tally { Tally(records) }
-
-    /// The failures, one line each: `file:line: expected ..., got ...`.
-    public var failureLines: [String] {
-        records.filter { $0.outcome == .failed }.map { "\($0.file):\($0.line): \($0.message)" }
-    }
 
     /// The closing lines: the counts (`N passed, N failed, N skipped`), then, on a line of its own,
     /// the expected failures if there are any.

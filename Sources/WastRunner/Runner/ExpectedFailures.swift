@@ -13,6 +13,12 @@ public struct ExpectedFailures: Sendable {
         public var path: String
         public var line: Int
         public var reason: String
+
+        /// Whether the entry's path names `file`.
+        func matches(file: String) -> Bool {
+            let path = ExpectedFailures.normalise(file)
+            return path == self.path || path.hasSuffix("/" + self.path)
+        }
     }
 
     public private(set) var entries: [Entry] = []
@@ -21,10 +27,7 @@ public struct ExpectedFailures: Sendable {
 
     /// Reads the list from `file`; a malformed line is an error naming `file:line`.
     public init(contentsOf file: String) throws {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw WasmError(.usage, "cannot read expected-failures file", file: file)
-        }
-        try self.init(parsing: String(decoding: data, as: UTF8.self), file: file)
+        try self.init(parsing: String(decoding: try InputFile.read(file), as: UTF8.self), file: file)
     }
 
     /// Parses the text of a list; `file` names it in errors.
@@ -47,8 +50,14 @@ public struct ExpectedFailures: Sendable {
 
     /// The entry listing the command at `file:line`, if any.
     public func entry(file: String, line: Int) -> Entry? {
-        let path = Self.normalise(file)
-        return entries.first { $0.line == line && (path == $0.path || path.hasSuffix("/" + $0.path)) }
+        entries.first { $0.line == line && $0.matches(file: file) }
+    }
+
+    /// The entries naming a file the records cover but no command in it: stale lines of the list.
+    public func unmatched(by records: [CommandRecord]) -> [Entry] {
+        let files = Set(records.map(\.file))
+        let listed = Set(records.compactMap { entry(file: $0.file, line: $0.line) })
+        return entries.filter { entry in !listed.contains(entry) && files.contains { entry.matches(file: $0) } }
     }
 
     /// Applies the list to a record: a listed failure becomes an expected failure, a listed pass a failure.

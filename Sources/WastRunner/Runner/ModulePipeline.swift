@@ -1,4 +1,3 @@
-import Foundation
 import WasmCore
 
 /// The static stages of a module: decode (binary) or parse (text), then validate, under one feature set.
@@ -52,18 +51,10 @@ public struct ModulePipeline {
         _ = try validateModule(module, features: features)
     }
 
-    /// Spec: core/binary — encodes a module.
-    public func encode(_ module: Module) throws -> [UInt8] {
-        try encodeModule(module)
-    }
-
     /// Reads a module file, text (`.wat`, or any file not starting with the binary magic) or binary,
     /// and decodes or parses it. Errors carry the file name.
     public func read(file: String) throws -> Module {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw WasmError(.usage, "cannot read file", file: file)
-        }
-        let bytes = [UInt8](data)
+        let bytes = try InputFile.read(file)
         do {
             if bytes.starts(with: [0x00, 0x61, 0x73, 0x6D]) { return try decode(bytes) }
             return try parse(bytes)
@@ -75,12 +66,5 @@ public struct ModulePipeline {
     /// Any error as a `WasmError` (the stages throw nothing else; anything else is reported as malformed input).
     static func asWasmError(_ error: Error) -> WasmError {
         (error as? WasmError) ?? WasmError(.malformed, String(describing: error))
-    }
-}
-
-extension ModulePipeline {
-    /// Spec: core/text — prints a module in the text format.
-    public func print(_ module: Module) throws -> String {
-        try printModule(module)
     }
 }

@@ -10,7 +10,9 @@ public struct ScriptExecution: ScriptEngine {
     public let file: String
     let store: Store
     /// Import namespaces: `spectest` and every `register`ed instance, as exports by name.
-    var registered: [String: [String: ExternalValue]] = [:]
+    /// Names are keyed by their UTF-8 bytes: Swift's `String` equality would merge canonically
+    /// equivalent names that wasm keeps apart.
+    var registered: [[UInt8]: [[UInt8]: ExternalValue]] = [:]
     /// Instances by their script name.
     var instances: [String: ModuleInstance] = [:]
     /// The most recent instance: the target of actions that name no module.
@@ -30,7 +32,9 @@ public struct ScriptExecution: ScriptEngine {
         self.features = features
         self.file = file
         self.store = Store(bounds: bounds)
-        if let spectest = try? Spectest.instantiate(in: store) { registered["spectest"] = spectest }
+        if let spectest = try? Spectest.instantiate(in: store) {
+            registered[Array("spectest".utf8)] = Dictionary(spectest.map { (Array($0.key.utf8), $0.value) }, uniquingKeysWith: { a, _ in a })
+        }
     }
 
     /// The factory the runner uses: one engine per file.
@@ -68,9 +72,9 @@ public struct ScriptExecution: ScriptEngine {
 
         case .register(let namespace, let name):
             guard let instance = lookup(name) else { return .failed("unknown module \(name ?? "(current)")") }
-            var exports: [String: ExternalValue] = [:]
-            for (n, v) in instance.exports where exports[n] == nil { exports[n] = v }
-            registered[namespace] = exports
+            var exports: [[UInt8]: ExternalValue] = [:]
+            for (n, v) in instance.exports where exports[Array(n.utf8)] == nil { exports[Array(n.utf8)] = v }
+            registered[Array(namespace.utf8)] = exports
             return .passed
 
         case .action(let action):
@@ -118,7 +122,7 @@ public struct ScriptExecution: ScriptEngine {
         Result {
             var externals: [ExternalValue] = []
             for imp in module.imports {
-                guard let value = registered[imp.module]?[imp.name] else {
+                guard let value = registered[Array(imp.module.utf8)]?[Array(imp.name.utf8)] else {
                     throw WasmError(.unlinkable, "unknown import \"\(imp.module)\" \"\(imp.name)\"")
                 }
                 externals.append(value)

@@ -1,4 +1,3 @@
-import Foundation
 import WasmCore
 
 /// Runs scripts command by command and records a verdict for each.
@@ -12,8 +11,8 @@ public struct ScriptRunner {
     public var features: Features
     /// Makes the execution engine for each file; `nil` runs statically.
     public var engineFactory: ScriptEngineFactory?
-    /// Called with every module that decodes or parses (before validation), with its command.
-    public var onModule: ((Command, ScriptModule, Module) -> Void)?
+    /// Called with every module that decodes or parses (before validation).
+    public var onModule: ((ScriptModule, Module) -> Void)?
 
     public init(features: Features = .wasm2, engineFactory: ScriptEngineFactory? = nil) {
         self.features = features
@@ -27,10 +26,7 @@ public struct ScriptRunner {
         let script: Script
         let fileFeatures: Features
         do {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw WasmError(.usage, "cannot read file", file: file)
-            }
-            let source = [UInt8](data)
+            let source = try InputFile.read(file)
             fileFeatures = try RunLine.features(in: source, base: features)
             script = try ScriptParser.parse(source, file: file, features: fileFeatures)
         } catch {
@@ -47,9 +43,9 @@ public struct ScriptRunner {
     public func run(_ script: Script, features: Features? = nil) -> [CommandRecord] {
         let features = features ?? self.features
         var engine = engineFactory?(features, script.file)
+        var pipeline = ModulePipeline(features: features)
+        pipeline.onDecoded = onModule
         return script.commands.map { command in
-            var pipeline = ModulePipeline(features: features)
-            if let onModule { pipeline.onDecoded = { onModule(command, $0, $1) } }
             let verdict = Self.check(command, pipeline: pipeline, engine: &engine)
             return CommandRecord(file: script.file, line: command.line, command: command.kind.keyword, verdict: verdict)
         }

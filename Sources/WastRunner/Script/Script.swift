@@ -96,11 +96,15 @@ public struct ScriptModule: Sendable {
     /// `(module definition ...)`: defined but not instantiated.
     public var isDefinition: Bool
     public var source: ModuleSource
+    /// The 1-based line of the module's `module` keyword (inside an assertion, not the assertion's
+    /// line), as wasm-tools' `json-from-wast` numbers modules.
+    public var line: Int
 
-    public init(name: String? = nil, isDefinition: Bool = false, source: ModuleSource) {
+    public init(name: String? = nil, isDefinition: Bool = false, source: ModuleSource, line: Int = 1) {
         self.name = name
         self.isDefinition = isDefinition
         self.source = source
+        self.line = line
     }
 }
 

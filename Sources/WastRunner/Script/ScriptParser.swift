@@ -1,4 +1,3 @@
-import Foundation
 import WasmCore
 
 /// Spec: interpreter/README.md, "Scripts" — reads the commands of a `.wast` script.
@@ -16,14 +15,6 @@ public struct ScriptParser {
     init(cursor: TextCursor, features: Features) {
         self.cursor = cursor
         self.features = features
-    }
-
-    /// Parses the script in `file`.
-    public static func parse(contentsOf file: String, features: Features = .wasm2) throws -> Script {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw WasmError(.usage, "cannot read file", file: file)
-        }
-        return try parse([UInt8](data), file: file, features: features)
     }
 
     /// Parses a script's text; `file` names it in the script and in errors.
@@ -57,7 +48,7 @@ public struct ScriptParser {
             !Self.commandKeywords.contains(keyword)
         {
             let parsed = Result { try ModulePipeline(features: features).parse(cursor.source) }.mapError(ModulePipeline.asWasmError)
-            return [Command(.module(ScriptModule(source: .text(parsed))), line: first.line, column: first.column)]
+            return [Command(.module(ScriptModule(source: .text(parsed), line: first.line)), line: first.line, column: first.column)]
         }
         var commands: [Command] = []
         while let start = cursor.peek {
@@ -94,7 +85,7 @@ public struct ScriptParser {
             if inComponentScript { return try componentCommand(keyword: keyword) }
             return .action(try action())
         case "assert_return", "assert_trap", "assert_exhaustion":
-            if inComponentScript || cursor.peekLeftParen("component") || peekAssertedComponent() {
+            if inComponentScript || peekAssertedComponent() {
                 return try componentCommand(keyword: keyword)
             }
             return try actionAssertion(keyword)
@@ -167,7 +158,7 @@ public struct ScriptParser {
     /// text module `(module definition? $id? field*)`.
     mutating func module() throws -> ScriptModule {
         let start = cursor.position
-        guard cursor.peekLeftParen("module") else { throw cursor.unexpected() }
+        guard cursor.peekLeftParen("module"), let line = cursor.peek(1)?.line else { throw cursor.unexpected() }
         let isDefinition = cursor.peekKeyword("definition", offset: 2)
         let nameOffset = isDefinition ? 3 : 2
         let name = cursor.peek(nameOffset).flatMap { $0.kind == .identifier ? String(decoding: $0.bytes, as: UTF8.self) : nil }
@@ -177,7 +168,7 @@ public struct ScriptParser {
             var bytes: [UInt8] = []
             while let s = cursor.takeString() { bytes += s }
             try cursor.expectRightParen()
-            return ScriptModule(name: name, isDefinition: isDefinition, source: form == "binary" ? .binary(bytes) : .quote(bytes))
+            return ScriptModule(name: name, isDefinition: isDefinition, source: form == "binary" ? .binary(bytes) : .quote(bytes), line: line)
         }
         // A text module: the WAT parser reads its fields where they stand.
         var text = cursor
@@ -190,7 +181,7 @@ public struct ScriptParser {
         // Whether or not it parsed, the command goes on after the module's closing parenthesis.
         cursor.position = start
         try cursor.skipSExpression()
-        return ScriptModule(name: name, isDefinition: isDefinition, source: .text(parsed))
+        return ScriptModule(name: name, isDefinition: isDefinition, source: .text(parsed), line: line)
     }
 
     /// `(module instance $instance? $definition?)`.

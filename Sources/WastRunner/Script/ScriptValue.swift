@@ -49,7 +49,7 @@ public enum ResultPattern: Hashable, Sendable, CustomStringConvertible {
         case .f32(let p): return "(f32.const \(p.describe(bitWidth: 32)))"
         case .f64(let p): return "(f64.const \(p.describe(bitWidth: 64)))"
         case .v128(let shape, let lanes):
-            return "(v128.const \(shape) \(lanes.map { $0.describe(bitWidth: shape.laneBits) }.joined(separator: " ")))"
+            return "(v128.const \(shape) \(lanes.map { $0.describe(bitWidth: shape.isFloat ? shape.laneBits : 0) }.joined(separator: " ")))"
         case .refNull(let h): return "(ref.null \(h.scriptName))"
         case .refExtern(let n): return n.map { "(ref.extern \($0))" } ?? "(ref.extern)"
         case .refFunc: return "(ref.func)"
@@ -80,6 +80,7 @@ public enum FloatPattern: Hashable, Sendable {
         }
     }
 
+    /// The pattern as a script writes it; `bitWidth` 32 or 64 reads exact bits as a float, any other as an integer.
     func describe(bitWidth: Int) -> String {
         switch self {
         case .canonicalNaN: return "nan:canonical"
