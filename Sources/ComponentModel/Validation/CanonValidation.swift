@@ -32,6 +32,8 @@ extension ComponentValidator {
             case .memory(let i):
                 guard Int(i) < top.coreMemories.count else { throw invalid("unknown memory: memory index out of bounds") }
                 let m = top.coreMemories[Int(i)]
+                // `memory` must be a subtype of `(memory 0)`, which is not shared.
+                if m.limits.isShared { throw invalid("canonical option `memory` must be a subtype of `(memory 0)`: mismatch in the shared flag for memories") }
                 if m.limits.addressType == .i64 { try require(.cm64, "64-bit memories require the `cm64` feature to be enabled") }
                 o.memory = m
             case .realloc(let i):
