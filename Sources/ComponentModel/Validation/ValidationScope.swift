@@ -1,0 +1,50 @@
+import WasmCore
+
+/// Spec: Explainer.md#index-spaces — the index spaces of one component, component type or
+/// instance type being validated, with what validation remembers about them.
+struct ValidationScope {
+    enum Kind { case component, componentType, instanceType }
+    var kind: Kind
+
+    // Core index spaces.
+    var coreFunctions: [FunctionType] = []
+    var coreTables: [TableType] = []
+    var coreMemories: [MemoryType] = []
+    var coreGlobals: [GlobalType] = []
+    var coreTags: [FunctionType] = []
+    var coreTypes: [CoreTypeEntry] = []
+    var coreModules: [CoreModuleT] = []
+    var coreInstances: [CoreInstanceT] = []
+    // Component index spaces.
+    var functions: [FuncT] = []
+    var values: [ValType] = []
+    /// 🪙 The values already consumed (each must be used exactly once).
+    var usedValues: Set<Int> = []
+    var types: [TypeEntry] = []
+    var components: [ComponentT] = []
+    var instances: [InstanceT] = []
+
+    var imports: [NamedEType] = []
+    var exports: [NamedEType] = []
+    var importNames = NameSet()
+    var exportNames = NameSet()
+    /// Resources created in this scope (definitions, `(sub resource)` bounds, fresh copies).
+    var createdResources: [ResourceID] = []
+    /// Resources defined by `(type (resource ...))` here: `resource.new`/`resource.rep` need one.
+    var localResources: Set<ResourceID> = []
+    /// Types that have a name here (imported or exported, or reached through an instance).
+    var namedTypes: Set<ValType> = []
+    var namedResources: Set<ResourceID> = []
+    var importedNamedTypes: Set<ValType> = []
+    var importedNamedResources: Set<ResourceID> = []
+    /// The core value type of `context.get`/`context.set` (all must agree).
+    var contextType: WasmCore.ValueType?
+
+    init(kind: Kind) { self.kind = kind }
+}
+
+/// An entry of the core type index space.
+enum CoreTypeEntry: Hashable {
+    case function(FunctionType)
+    case module(CoreModuleT)
+}
