@@ -120,7 +120,8 @@ final class ComponentValidationSuiteTests: XCTestCase {
                     if ok { t.pass += 1 }
                     totals[key] = t
                 }
-                let where_ = "\(file.lastPathComponent):\(c.line)"
+                let relative = file.path.components(separatedBy: "testsuite/").last ?? file.lastPathComponent
+                let where_ = "\(relative):\(c.line)"
                 if !ok {
                     let detail: String
                     if let error { detail = String(String(describing: error).prefix(200)) } else { detail = "accepted; expected: " + (c.text ?? "") }
@@ -135,7 +136,29 @@ final class ComponentValidationSuiteTests: XCTestCase {
         print("assert_invalid with a different message: \(messageMisses.count)")
         for f in failures { print("FAIL \(f)") }
         for m in messageMisses { print("MSG \(m)") }
-        XCTAssertTrue(failures.isEmpty, "\(failures.count) commands do not behave as the suites say")
+        // Expected failures (DESIGN.md): each listed command must still fail, and nothing else may.
+        let listed = Self.knownFailures()
+        let failing = Set(failures.map { String($0.prefix(while: { $0 != " " })) })
+        for f in failures where !listed.keys.contains(String(f.prefix(while: { $0 != " " }))) {
+            XCTFail("unexpected failure: \(f)")
+        }
+        for (key, reason) in listed.sorted(by: { $0.key < $1.key }) where !failing.contains(key) {
+            XCTFail("listed as failing (\(reason)) but now passes: \(key) — remove it from known-validation-failures.txt")
+        }
+    }
+
+    /// `known-validation-failures.txt` beside this file: `file.wast:line  reason` per line.
+    static func knownFailures() -> [String: String] {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("known-validation-failures.txt")
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [:] }
+        var result: [String: String] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let key = line.prefix(while: { $0 != " " })
+            guard !key.isEmpty else { continue }
+            result[String(key)] = line.dropFirst(key.count).trimmingCharacters(in: .whitespaces)
+        }
+        return result
     }
 }
 
