@@ -163,16 +163,6 @@ final class ComponentValidationSuiteTests: XCTestCase {
 }
 
 extension ComponentValidationSuiteTests {
-    /// Validates the one binary named by `CMREF_ONE` (a debugging aid); skipped otherwise.
-    func testOneBinary() throws {
-        guard let path = ProcessInfo.processInfo.environment["CMREF_ONE"] else { throw XCTSkip("CMREF_ONE not set") }
-        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-        let f = ProcessInfo.processInfo.environment["CMREF_FEATURES"].map { (try? Features.parse($0, base: Self.wasmToolsDefaults)) ?? .all } ?? .all
-        print("result: \(String(describing: Self.check(bytes, f)))")
-    }
-}
-
-extension ComponentValidationSuiteTests {
     /// Every gate is read: rerunning the wasm-tools files that switch a feature on, with that
     /// feature off, makes some command behave differently from what the file says.
     func testEachFeatureGateIsRead() throws {
