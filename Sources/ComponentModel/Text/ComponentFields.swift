@@ -294,14 +294,7 @@ extension ComponentTextParser {
         c.position += 2
         let id = c.takeIdentifier()
         let exports = try inlineExports()
-        if peekInlineImport {
-            let ext = try inlineImportName()
-            let t = try externTypeBody(.component)
-            try c.expectRightParen()
-            let i = try emit(.import(ComponentImport(name: ext, type: t)), name: id, at: at)
-            try emitInlineExports(exports, .component, i, at: at)
-            return
-        }
+        if try parseInlineImport(.component, id: id, exports: exports, at: at) { return }
         guard scopes.count < Self.maximumDepth else { throw WasmError(.malformed, "nesting too deep", at: at) }
         scopes.append(TextScope(kind: .component, label: id))
         try parseComponentFields()
@@ -314,6 +307,31 @@ extension ComponentTextParser {
     /// Whether `(import "name")` (with nothing but attributes after the name) comes next.
     var peekInlineImport: Bool {
         c.peekLeftParen("import") && isNameOnly(from: 2)
+    }
+
+    /// A definition written as an inline import, `(sort $id? (export "n")* (import "name") externtype)`,
+    /// from the inline import on; returns false (consuming nothing) when no inline import comes next.
+    mutating func parseInlineImport(_ sort: Sort, id: String?, exports: [ExternName], at: SourceLocation) throws -> Bool {
+        guard peekInlineImport else { return false }
+        let ext = try inlineImportName()
+        let t = try externTypeBody(sort)
+        try c.expectRightParen()
+        let i = try emit(.import(ComponentImport(name: ext, type: t)), name: id, at: at)
+        try emitInlineExports(exports, sort, i, at: at)
+        return true
+    }
+
+    /// A definition written as an inline alias, `(sort $id? (export "n")* (alias target))`, from the
+    /// alias on; returns false (consuming nothing) when no alias comes next.
+    mutating func parseInlineAlias(_ sort: Sort, id: String?, exports: [ExternName], at: SourceLocation) throws -> Bool {
+        guard c.peekLeftParen("alias") else { return false }
+        c.position += 2
+        let target = try aliasTarget()
+        try c.expectRightParen()
+        try c.expectRightParen()
+        let i = try emit(.alias(Alias(sort: sort, target: target)), name: id, at: at)
+        try emitInlineExports(exports, sort, i, at: at)
+        return true
     }
 
     /// `(import "name")` written inline on a definition.
@@ -330,23 +348,8 @@ extension ComponentTextParser {
         c.position += 2
         let id = c.takeIdentifier()
         let exports = try inlineExports()
-        if c.peekLeftParen("alias") {
-            c.position += 2
-            let target = try aliasTarget()
-            try c.expectRightParen()
-            try c.expectRightParen()
-            let i = try emit(.alias(Alias(sort: .instance, target: target)), name: id, at: at)
-            try emitInlineExports(exports, .instance, i, at: at)
-            return
-        }
-        if peekInlineImport {
-            let ext = try inlineImportName()
-            let t = try externTypeBody(.instance)
-            try c.expectRightParen()
-            let i = try emit(.import(ComponentImport(name: ext, type: t)), name: id, at: at)
-            try emitInlineExports(exports, .instance, i, at: at)
-            return
-        }
+        if try parseInlineAlias(.instance, id: id, exports: exports, at: at) { return }
+        if try parseInlineImport(.instance, id: id, exports: exports, at: at) { return }
         let instance: Instance
         if c.takeLeftParen("instantiate") {
             let component: UInt32
@@ -467,23 +470,8 @@ extension ComponentTextParser {
         c.position += 2
         let id = c.takeIdentifier()
         let exports = try inlineExports()
-        if c.peekLeftParen("alias") {
-            c.position += 2
-            let target = try aliasTarget()
-            try c.expectRightParen()
-            try c.expectRightParen()
-            let i = try emit(.alias(Alias(sort: .function, target: target)), name: id, at: at)
-            try emitInlineExports(exports, .function, i, at: at)
-            return
-        }
-        if peekInlineImport {
-            let ext = try inlineImportName()
-            let t = try externTypeBody(.function)
-            try c.expectRightParen()
-            let i = try emit(.import(ComponentImport(name: ext, type: t)), name: id, at: at)
-            try emitInlineExports(exports, .function, i, at: at)
-            return
-        }
+        if try parseInlineAlias(.function, id: id, exports: exports, at: at) { return }
+        if try parseInlineImport(.function, id: id, exports: exports, at: at) { return }
         let type = try functionTypeUse()
         try c.expectLeftParen("canon")
         guard c.peekKeyword("lift") else { throw c.unexpected() }
