@@ -104,6 +104,20 @@ struct Translator {
 
     /// Appends an op, fusing a few frequent pairs into one op (fewer dispatches).
     private mutating func emit(_ op: Op) {
+        if case .localSet(let d) = op, canFuseLast(2) {
+            switch (ops[ops.count - 2], ops[ops.count - 1]) {
+            case (.localGet(let a), .i32AddConst(let c)):
+                ops.removeLast(2)
+                ops.append(.i32AddConstLocal(a: a, c: c, into: d))
+                return
+            case (.localGet2(let a, let b), .i32Add):
+                ops.removeLast(2)
+                ops.append(.i32AddLocals(a: a, b: b, into: d))
+                return
+            default:
+                break
+            }
+        }
         if canFuse {
             switch (ops[ops.count - 1], op) {
             case (.localGet(let a), .localGet(let b)):
