@@ -25,6 +25,45 @@ struct Frame {
     var fp: UnsafeMutablePointer<UInt64>
 }
 
+/// The interpreter's explicit frame stack: a growable buffer of `Frame`s, without an `Array`'s
+/// uniqueness and bounds checks on every call and return. Its owner deallocates it.
+struct FrameStack {
+    private(set) var base: UnsafeMutablePointer<Frame>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 1)
+        self.base = .allocate(capacity: self.capacity)
+    }
+
+    @inline(__always)
+    mutating func push(_ frame: Frame) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: frame)
+        count &+= 1
+    }
+
+    /// The top frame, removed; `nil` when empty.
+    @inline(__always)
+    mutating func pop() -> Frame? {
+        guard count > 0 else { return nil }
+        count &-= 1
+        return (base + count).pointee
+    }
+
+    @inline(never)
+    private mutating func grow() {
+        let larger = UnsafeMutablePointer<Frame>.allocate(capacity: capacity * 2)
+        larger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity *= 2
+    }
+
+    func deallocate() { base.deallocate() }
+}
+
 extension Unmanaged {
     /// Reads from the referenced object without retaining it (the caller guarantees it is alive).
     @inline(__always)
@@ -192,8 +231,8 @@ extension Store {
         // (a different instance, `memory.grow`, and after any call, which may grow a shared memory).
         var memBase = memory.read { $0.bytes }
         var memSize = memory.read { $0.byteCount }
-        var frames: [Frame] = []
-        frames.reserveCapacity(16)
+        var frames = FrameStack(capacity: 64)
+        defer { frames.deallocate() }
 
         while true {
             let op = ops[pc]
@@ -279,7 +318,7 @@ extension Store {
                     fp.update(from: sp - n, count: n)
                 }
                 sp = fp + n
-                guard let caller = frames.popLast() else { return }
+                guard let caller = frames.pop() else { return }
                 code = caller.code
                 ops = code.read { $0.ops }
                 pc = caller.pc
@@ -303,7 +342,7 @@ extension Store {
                 guard depthBase + frames.count + 1 < maxDepth else { throw Trap.callStackExhausted }
                 let newFp = sp - shape.parameterCount
                 guard newFp + shape.frameSize <= stackEnd else { throw Trap.callStackExhausted }
-                frames.append(Frame(code: code, instance: instance, pc: pc, fp: fp))
+                frames.push(Frame(code: code, instance: instance, pc: pc, fp: fp))
                 (newFp + shape.parameterCount).initialize(repeating: 0, count: shape.localCount - shape.parameterCount)
                 fp = newFp
                 sp = newFp + shape.localCount
@@ -337,7 +376,7 @@ extension Store {
                 guard depthBase + frames.count + 1 < maxDepth else { throw Trap.callStackExhausted }
                 let newFp = sp - shape.parameterCount
                 guard newFp + shape.frameSize <= stackEnd else { throw Trap.callStackExhausted }
-                frames.append(Frame(code: code, instance: instance, pc: pc, fp: fp))
+                frames.push(Frame(code: code, instance: instance, pc: pc, fp: fp))
                 (newFp + shape.parameterCount).initialize(repeating: 0, count: shape.localCount - shape.parameterCount)
                 fp = newFp
                 sp = newFp + shape.localCount
