@@ -530,6 +530,9 @@ extension Store {
 
             case .i32AddConst(let c): sp[-1] = slot(u32(sp[-1]) &+ c)
             case .i64AddConst(let c): sp[-1] = sp[-1] &+ c
+            case .i32LocalAddConst(let a, let c):
+                sp[0] = slot(u32(fp[Int(a)]) &+ c)
+                sp += 1
             case .i32AddConstLocal(let a, let c, let d): fp[Int(d)] = slot(u32(fp[Int(a)]) &+ c)
             case .i32AddLocals(let a, let b, let d): fp[Int(d)] = slot(u32(fp[Int(a)]) &+ u32(fp[Int(b)]))
 

@@ -103,6 +103,8 @@ enum Op {
     case const(UInt64)
     /// `i32.const c` fused with `i32.add`.
     case i32AddConst(UInt32)
+    /// `local.get a`, `i32.const c`, `i32.add` in one: pushes local `a` plus `c`.
+    case i32LocalAddConst(Int32, UInt32)
     /// `local.get a`, `i32.const c`, `i32.add`, `local.set b` in one: a counter step.
     case i32AddConstLocal(a: Int32, c: UInt32, into: Int32)
     /// `local.get a`, `local.get b`, `i32.add`, `local.set d` in one.

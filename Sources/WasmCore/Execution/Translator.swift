@@ -61,6 +61,7 @@ struct Translator {
         let end = ops.count
         patch(controls[0].fixups, to: end)
         ops.append(.return)
+        shortcutJumpsToReturn()
         return CompiledFunction(
             ops: ops, branchTables: tables, parameterCount: type.parameters.count, localCount: localTypes.count,
             resultCount: type.results.count, frameSize: maxHeight + 1)
@@ -106,10 +107,6 @@ struct Translator {
     private mutating func emit(_ op: Op) {
         if case .localSet(let d) = op, canFuseLast(2) {
             switch (ops[ops.count - 2], ops[ops.count - 1]) {
-            case (.localGet(let a), .i32AddConst(let c)):
-                ops.removeLast(2)
-                ops.append(.i32AddConstLocal(a: a, c: c, into: d))
-                return
             case (.localGet2(let a, let b), .i32Add):
                 ops.removeLast(2)
                 ops.append(.i32AddLocals(a: a, b: b, into: d))
@@ -118,19 +115,23 @@ struct Translator {
                 break
             }
         }
+        if case .localSet(let d) = op, canFuse, case .i32LocalAddConst(let a, let c) = ops[ops.count - 1] {
+            ops[ops.count - 1] = .i32AddConstLocal(a: a, c: c, into: d)
+            return
+        }
         if canFuse {
             switch (ops[ops.count - 1], op) {
             case (.localGet(let a), .localGet(let b)):
                 ops[ops.count - 1] = .localGet2(a, b)
                 return
             case (.const(let c), .i32Add):
-                ops[ops.count - 1] = .i32AddConst(UInt32(truncatingIfNeeded: c))
+                emitI32AddConst(UInt32(truncatingIfNeeded: c))
                 return
             case (.const(let c), .i64Add):
                 ops[ops.count - 1] = .i64AddConst(c)
                 return
             case (.const(let c), .i32Sub):
-                ops[ops.count - 1] = .i32AddConst(0 &- UInt32(truncatingIfNeeded: c))
+                emitI32AddConst(0 &- UInt32(truncatingIfNeeded: c))
                 return
             case (.const(let c), .i64Sub):
                 ops[ops.count - 1] = .i64AddConst(0 &- c)
@@ -140,6 +141,25 @@ struct Translator {
             }
         }
         ops.append(op)
+    }
+
+    /// Replaces the last op (a constant about to be added) with an add of `c`, fused with a
+    /// `local.get` just before it when no branch lands between them.
+    private mutating func emitI32AddConst(_ c: UInt32) {
+        if canFuseLast(2), case .localGet(let a) = ops[ops.count - 2] {
+            ops.removeLast(2)
+            ops.append(.i32LocalAddConst(a, c))
+        } else {
+            ops[ops.count - 1] = .i32AddConst(c)
+        }
+    }
+
+    /// Jumps to a `return` become that `return` (one dispatch fewer; a jump keeps the stack as it is,
+    /// and `return` takes the results from its top).
+    private mutating func shortcutJumpsToReturn() {
+        for pc in ops.indices {
+            if case .jump(let t) = ops[pc], Int(t) < ops.count, case .return = ops[Int(t)] { ops[pc] = .return }
+        }
     }
 
     private mutating func patch(_ fixups: [Fixup], to pc: Int) {
