@@ -290,6 +290,14 @@ extension Store {
                     fuel &-= 1
                     if fuel < 0 { throw Trap.fuelExhausted }
                 }
+            case .jumpPastCompareLocals(let a, let b, let target, let c):
+                pc = c.holds(fp[Int(a)], fp[Int(b)]) ? Int(target) : Int(target) &+ 1
+                fuel &-= 1
+                if fuel < 0 { throw Trap.fuelExhausted }
+            case .jumpPastCompareLocalConst(let a, let k, let target, let c):
+                pc = c.holds(fp[Int(a)], UInt64(k)) ? Int(target) : Int(target) &+ 1
+                fuel &-= 1
+                if fuel < 0 { throw Trap.fuelExhausted }
             case .jumpUnlessCompare(let c, let target):
                 sp -= 2
                 if !c.holds(sp[0], sp[1]) { pc = Int(target) }

@@ -25,6 +25,11 @@ enum Op {
     case brIfCompareLocals(a: Int32, b: Int32, target: Int32, I32Comparison)
     /// As `brIfCompare`, comparing a local with a constant (`local.get a`, `i32.const c` fused in).
     case brIfCompareLocalConst(a: Int32, c: UInt32, target: Int32, I32Comparison)
+    /// A `jump` to a `brIfCompareLocals` (a loop's back edge to its exit test): when the test would
+    /// not branch, continues after it directly; otherwise goes to it (which then branches).
+    case jumpPastCompareLocals(a: Int32, b: Int32, target: Int32, I32Comparison)
+    /// As `jumpPastCompareLocals`, to a `brIfCompareLocalConst`.
+    case jumpPastCompareLocalConst(a: Int32, c: UInt32, target: Int32, I32Comparison)
     /// An i32 comparison fused with `if`: pops two i32s, jumps (to the `else` arm or past the `end`)
     /// when the comparison does not hold.
     case jumpUnlessCompare(I32Comparison, target: Int32)

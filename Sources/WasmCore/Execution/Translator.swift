@@ -62,6 +62,7 @@ struct Translator {
         patch(controls[0].fixups, to: end)
         ops.append(.return)
         shortcutJumpsToReturn()
+        shortcutJumpsToTests()
         return CompiledFunction(
             ops: ops, branchTables: tables, parameterCount: type.parameters.count, localCount: localTypes.count,
             resultCount: type.results.count, frameSize: maxHeight + 1)
@@ -159,6 +160,22 @@ struct Translator {
     private mutating func shortcutJumpsToReturn() {
         for pc in ops.indices {
             if case .jump(let t) = ops[pc], Int(t) < ops.count, case .return = ops[Int(t)] { ops[pc] = .return }
+        }
+    }
+
+    /// Jumps to a fused compare-and-branch on locals carry its test, so a loop's back edge skips the
+    /// exit test's dispatch while the loop goes on (the test itself runs at the target when it exits).
+    private mutating func shortcutJumpsToTests() {
+        for pc in ops.indices {
+            guard case .jump(let t) = ops[pc], Int(t) < ops.count else { continue }
+            switch ops[Int(t)] {
+            case .brIfCompareLocals(let a, let b, _, let c):
+                ops[pc] = .jumpPastCompareLocals(a: a, b: b, target: t, c)
+            case .brIfCompareLocalConst(let a, let k, _, let c):
+                ops[pc] = .jumpPastCompareLocalConst(a: a, c: k, target: t, c)
+            default:
+                break
+            }
         }
     }
 
