@@ -13,6 +13,18 @@ final class CompiledFunction {
     /// The most slots a frame of this function occupies (locals and the highest operand stack).
     let frameSize: Int
 
+    /// The facts a call needs, in one trivially copied value (no reference counting to read them).
+    let shape: Shape
+
+    /// What a call reads of its callee: ops, sizes.
+    struct Shape {
+        var ops: UnsafeMutablePointer<Op>
+        var parameterCount: Int
+        var localCount: Int
+        var resultCount: Int
+        var frameSize: Int
+    }
+
     init(ops: [Op], branchTables: [[BranchTarget]], parameterCount: Int, localCount: Int, resultCount: Int, frameSize: Int) {
         self.ops = UnsafeMutablePointer<Op>.allocate(capacity: max(ops.count, 1))
         self.ops.initialize(from: ops, count: ops.count)
@@ -22,6 +34,8 @@ final class CompiledFunction {
         self.localCount = localCount
         self.resultCount = resultCount
         self.frameSize = frameSize
+        self.shape = Shape(
+            ops: self.ops, parameterCount: parameterCount, localCount: localCount, resultCount: resultCount, frameSize: frameSize)
     }
 
     deinit {

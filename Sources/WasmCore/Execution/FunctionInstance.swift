@@ -17,9 +17,17 @@ public final class FunctionInstance {
     let kind: Kind
     /// The module instance of a wasm function (`nil` for a host function), for the interpreter's call path.
     let module: ModuleInstance?
+    /// `module` unretained, for the interpreter's call path: reading it costs no reference counting.
+    /// (The store keeps every module instance alive while its functions can run.)
+    let moduleRef: Unmanaged<ModuleInstance>?
     /// The function body translated for the interpreter, made on first call.
     @exclusivity(unchecked)
-    var compiled: CompiledFunction?
+    var compiled: CompiledFunction? {
+        didSet { compiledRef = compiled.map { Unmanaged.passUnretained($0) } }
+    }
+    /// `compiled` unretained (`compiled` keeps it alive), for the interpreter's call path.
+    @exclusivity(unchecked)
+    private(set) var compiledRef: Unmanaged<CompiledFunction>?
 
     init(type: FunctionType, typeID: Int, address: FunctionAddress, kind: Kind) {
         self.type = type
@@ -27,6 +35,7 @@ public final class FunctionInstance {
         self.address = address
         self.kind = kind
         if case .wasm(let m, _) = kind { self.module = m } else { self.module = nil }
+        self.moduleRef = module.map { Unmanaged.passUnretained($0) }
     }
 
     /// Whether this is a host function.

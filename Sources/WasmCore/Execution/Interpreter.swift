@@ -16,13 +16,58 @@ final class ValueStack {
 /// Spec: core/exec/runtime#frames — a frame: the function's locals (at `fp`) and its module instance;
 /// the continuation (`pc`) is where the caller resumes.
 ///
-/// The references are `unowned(unsafe)`: the store keeps every function (hence its code and instance)
+/// The references are `Unmanaged`: the store keeps every function (hence its code and instance)
 /// alive for as long as it runs, and skipping reference counting here makes calls cheap.
 struct Frame {
-    unowned(unsafe) var code: CompiledFunction
-    unowned(unsafe) var instance: ModuleInstance
+    var code: Unmanaged<CompiledFunction>
+    var instance: Unmanaged<ModuleInstance>
     var pc: Int
     var fp: UnsafeMutablePointer<UInt64>
+}
+
+/// The interpreter's explicit frame stack: a growable buffer of `Frame`s, without an `Array`'s
+/// uniqueness and bounds checks on every call and return. Its owner deallocates it.
+struct FrameStack {
+    private(set) var base: UnsafeMutablePointer<Frame>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 1)
+        self.base = .allocate(capacity: self.capacity)
+    }
+
+    @inline(__always)
+    mutating func push(_ frame: Frame) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: frame)
+        count &+= 1
+    }
+
+    /// The top frame, removed; `nil` when empty.
+    @inline(__always)
+    mutating func pop() -> Frame? {
+        guard count > 0 else { return nil }
+        count &-= 1
+        return (base + count).pointee
+    }
+
+    @inline(never)
+    private mutating func grow() {
+        let larger = UnsafeMutablePointer<Frame>.allocate(capacity: capacity * 2)
+        larger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity *= 2
+    }
+
+    func deallocate() { base.deallocate() }
+}
+
+extension Unmanaged {
+    /// Reads from the referenced object without retaining it (the caller guarantees it is alive).
+    @inline(__always)
+    func read<Result>(_ body: (Instance) -> Result) -> Result { _withUnsafeGuaranteedRef(body) }
 }
 
 /// Traps of the interpreter, by the suite's wording.
@@ -165,25 +210,33 @@ extension Store {
         let stackEnd = stack.base + stack.capacity
         var fuel = bounds.fuel ?? Int.max
 
-        unowned(unsafe) var code = try compiled(entry)
-        unowned(unsafe) var instance = entryModule
+        // The running function, its instance and memory are held unretained (`Unmanaged`): the store
+        // keeps them alive, and the loop then does no reference counting on calls and returns.
+        let entryCode = try compiled(entry)
+        var code = Unmanaged.passUnretained(entryCode)
+        var instance = Unmanaged.passUnretained(entryModule)
+        let noMemory = Unmanaged.passUnretained(self.noMemory)
+        /// The memory 0 of an instance (a placeholder of size 0 when it has none).
+        @inline(__always) func memoryOf(_ i: Unmanaged<ModuleInstance>) -> Unmanaged<MemoryInstance> {
+            i.read { $0.memories.first.map { Unmanaged.passUnretained($0) } } ?? noMemory
+        }
         var fp = stack.base
-        guard fp + code.frameSize <= stackEnd else { throw Trap.callStackExhausted }
-        (fp + code.parameterCount).initialize(repeating: 0, count: code.localCount - code.parameterCount)
-        var sp = fp + code.localCount
-        var ops = code.ops
+        guard fp + entryCode.frameSize <= stackEnd else { throw Trap.callStackExhausted }
+        (fp + entryCode.parameterCount).initialize(repeating: 0, count: entryCode.localCount - entryCode.parameterCount)
+        var sp = fp + entryCode.localCount
+        var ops = entryCode.ops
         var pc = 0
-        unowned(unsafe) var memory: MemoryInstance = instance.memories.first ?? noMemory
+        var memory = memoryOf(instance)
         // The current memory's bytes and size, cached; refreshed whenever they may have changed
         // (a different instance, `memory.grow`, and after any call, which may grow a shared memory).
-        var memBase = memory.bytes
-        var memSize = memory.byteCount
-        var frames: [Frame] = []
-        frames.reserveCapacity(16)
+        var memBase = memory.read { $0.bytes }
+        var memSize = memory.read { $0.byteCount }
+        var frames = FrameStack(capacity: 64)
+        defer { frames.deallocate() }
 
         while true {
             let op = ops[pc]
-            pc += 1
+            pc &+= 1
             switch op {
             // Spec: core/exec/instructions#control-instructions
             case .unreachable:
@@ -218,93 +271,130 @@ extension Store {
                     fuel &-= 1
                     if fuel < 0 { throw Trap.fuelExhausted }
                 }
+            case .brIfCompare(let c, let target):
+                sp -= 2
+                if c.holds(sp[0], sp[1]) {
+                    pc = Int(target)
+                    fuel &-= 1
+                    if fuel < 0 { throw Trap.fuelExhausted }
+                }
+            case .brIfCompareLocals(let a, let b, let target, let c):
+                if c.holds(fp[Int(a)], fp[Int(b)]) {
+                    pc = Int(target)
+                    fuel &-= 1
+                    if fuel < 0 { throw Trap.fuelExhausted }
+                }
+            case .brIfCompareLocalConst(let a, let k, let target, let c):
+                if c.holds(fp[Int(a)], UInt64(k)) {
+                    pc = Int(target)
+                    fuel &-= 1
+                    if fuel < 0 { throw Trap.fuelExhausted }
+                }
+            case .jumpPastCompareLocals(let a, let b, let target, let c):
+                pc = c.holds(fp[Int(a)], fp[Int(b)]) ? Int(target) : Int(target) &+ 1
+                fuel &-= 1
+                if fuel < 0 { throw Trap.fuelExhausted }
+            case .jumpPastCompareLocalConst(let a, let k, let target, let c):
+                pc = c.holds(fp[Int(a)], UInt64(k)) ? Int(target) : Int(target) &+ 1
+                fuel &-= 1
+                if fuel < 0 { throw Trap.fuelExhausted }
+            case .jumpUnlessCompare(let c, let target):
+                sp -= 2
+                if !c.holds(sp[0], sp[1]) { pc = Int(target) }
+            case .jumpUnlessCompareLocalConst(let a, let k, let target, let c):
+                if !c.holds(fp[Int(a)], UInt64(k)) { pc = Int(target) }
+            case .jumpIfNonZero(let target):
+                sp -= 1
+                if sp[0] != 0 { pc = Int(target) }
             case .brTable(let t):
                 sp -= 1
-                let b = code.branchTables[Int(t)].withUnsafeBufferPointer { table in
-                    let i = Int(u32(sp[0]))
-                    return i < table.count - 1 ? table[i] : table[table.count - 1]
+                let i = Int(u32(sp[0]))
+                let b = code.read { code in
+                    code.branchTables[Int(t)].withUnsafeBufferPointer { table in
+                        i < table.count - 1 ? table[i] : table[table.count - 1]
+                    }
                 }
                 sp = Self.branch(sp, b.arity, b.drop)
                 pc = Int(b.target)
                 fuel &-= 1
                 if fuel < 0 { throw Trap.fuelExhausted }
             case .return:
-                let n = code.resultCount
+                let n = code.read { $0.resultCount }
                 if n == 1 {
                     fp[0] = sp[-1]
                 } else if n > 0 {
                     fp.update(from: sp - n, count: n)
                 }
                 sp = fp + n
-                guard let caller = frames.popLast() else { return }
+                guard let caller = frames.pop() else { return }
                 code = caller.code
-                ops = code.ops
+                ops = code.read { $0.ops }
                 pc = caller.pc
                 fp = caller.fp
-                if caller.instance !== instance {
+                if caller.instance.toOpaque() != instance.toOpaque() {
                     instance = caller.instance
-                    memory = instance.memories.first ?? noMemory
+                    memory = memoryOf(instance)
                 }
-                memBase = memory.bytes; memSize = memory.byteCount
-            case .call(let f):
+                memBase = memory.read { $0.bytes }; memSize = memory.read { $0.byteCount }
+            case .call(let callee):
                 // Spec: core/exec/instructions#exec-call, #exec-invoke — push a frame, continue in the callee.
-                unowned(unsafe) let callee = instance.functions[Int(f)]
                 fuel &-= 1
                 if fuel < 0 { throw Trap.fuelExhausted }
-                guard let calleeModule = callee.module else {
-                    sp = try callHost(callee, sp: sp, depth: depthBase + frames.count + 1)
-                    memBase = memory.bytes; memSize = memory.byteCount
+                guard let calleeModule = callee.read({ $0.moduleRef }) else {
+                    sp = try callHost(callee.takeUnretainedValue(), sp: sp, depth: depthBase + frames.count + 1)
+                    memBase = memory.read { $0.bytes }; memSize = memory.read { $0.byteCount }
                     continue
                 }
-                unowned(unsafe) let c = try callee.compiled ?? compiled(callee)
+                let c = try callee.read({ $0.compiledRef }) ?? Unmanaged.passUnretained(compiled(callee.takeUnretainedValue()))
+                let shape = c.read { $0.shape }
                 guard depthBase + frames.count + 1 < maxDepth else { throw Trap.callStackExhausted }
-                let newFp = sp - c.parameterCount
-                guard newFp + c.frameSize <= stackEnd else { throw Trap.callStackExhausted }
-                frames.append(Frame(code: code, instance: instance, pc: pc, fp: fp))
-                (newFp + c.parameterCount).initialize(repeating: 0, count: c.localCount - c.parameterCount)
+                let newFp = sp - shape.parameterCount
+                guard newFp + shape.frameSize <= stackEnd else { throw Trap.callStackExhausted }
+                frames.push(Frame(code: code, instance: instance, pc: pc, fp: fp))
+                (newFp + shape.parameterCount).initialize(repeating: 0, count: shape.localCount - shape.parameterCount)
                 fp = newFp
-                sp = newFp + c.localCount
+                sp = newFp + shape.localCount
                 code = c
-                ops = c.ops
+                ops = shape.ops
                 pc = 0
-                if calleeModule !== instance {
+                if calleeModule.toOpaque() != instance.toOpaque() {
                     instance = calleeModule
-                    memory = instance.memories.first ?? noMemory
-                    memBase = memory.bytes; memSize = memory.byteCount
+                    memory = memoryOf(instance)
+                    memBase = memory.read { $0.bytes }; memSize = memory.read { $0.byteCount }
                 }
-            case .callIndirect(let type, let t):
+            case .callIndirect(let table, let typeID):
                 sp -= 1
-                let table = instance.tables[Int(t)]
                 let i = Int(u32(sp[0]))
-                guard i < table.elements.count else { throw WasmError(.trap, "undefined element \(i)") }
-                let element = table.elements[i]
+                let element = table.read { i < $0.elements.count ? $0.elements[i] : nil }
+                guard let element else { throw WasmError(.trap, "undefined element \(i)") }
                 guard element != 0, Int(element - 1) < functions.count else {
                     throw WasmError(.trap, "uninitialized element \(i)")
                 }
-                unowned(unsafe) let callee = functions[Int(element - 1)]
-                guard callee.typeID == instance.typeIDs[Int(type)] else { throw Trap.indirectCallTypeMismatch }
+                let callee = functions.withUnsafeBufferPointer { Unmanaged.passUnretained($0[Int(element - 1)]) }
+                guard callee.read({ $0.typeID }) == Int(typeID) else { throw Trap.indirectCallTypeMismatch }
                 fuel &-= 1
                 if fuel < 0 { throw Trap.fuelExhausted }
-                guard let calleeModule = callee.module else {
-                    sp = try callHost(callee, sp: sp, depth: depthBase + frames.count + 1)
-                    memBase = memory.bytes; memSize = memory.byteCount
+                guard let calleeModule = callee.read({ $0.moduleRef }) else {
+                    sp = try callHost(callee.takeUnretainedValue(), sp: sp, depth: depthBase + frames.count + 1)
+                    memBase = memory.read { $0.bytes }; memSize = memory.read { $0.byteCount }
                     continue
                 }
-                unowned(unsafe) let c = try callee.compiled ?? compiled(callee)
+                let c = try callee.read({ $0.compiledRef }) ?? Unmanaged.passUnretained(compiled(callee.takeUnretainedValue()))
+                let shape = c.read { $0.shape }
                 guard depthBase + frames.count + 1 < maxDepth else { throw Trap.callStackExhausted }
-                let newFp = sp - c.parameterCount
-                guard newFp + c.frameSize <= stackEnd else { throw Trap.callStackExhausted }
-                frames.append(Frame(code: code, instance: instance, pc: pc, fp: fp))
-                (newFp + c.parameterCount).initialize(repeating: 0, count: c.localCount - c.parameterCount)
+                let newFp = sp - shape.parameterCount
+                guard newFp + shape.frameSize <= stackEnd else { throw Trap.callStackExhausted }
+                frames.push(Frame(code: code, instance: instance, pc: pc, fp: fp))
+                (newFp + shape.parameterCount).initialize(repeating: 0, count: shape.localCount - shape.parameterCount)
                 fp = newFp
-                sp = newFp + c.localCount
+                sp = newFp + shape.localCount
                 code = c
-                ops = c.ops
+                ops = shape.ops
                 pc = 0
-                if calleeModule !== instance {
+                if calleeModule.toOpaque() != instance.toOpaque() {
                     instance = calleeModule
-                    memory = instance.memories.first ?? noMemory
-                    memBase = memory.bytes; memSize = memory.byteCount
+                    memory = memoryOf(instance)
+                    memBase = memory.read { $0.bytes }; memSize = memory.read { $0.byteCount }
                 }
 
             // Spec: core/exec/instructions#parametric-instructions
@@ -328,53 +418,54 @@ extension Store {
             case .localTee(let i):
                 fp[Int(i)] = sp[-1]
             case .globalGet(let i):
-                sp[0] = instance.globals[Int(i)].slot
+                sp[0] = instance.read { $0.globals[Int(i)].slot }
                 sp += 1
             case .globalSet(let i):
                 sp -= 1
-                instance.globals[Int(i)].slot = sp[0]
+                let v = sp[0]
+                instance.read { $0.globals[Int(i)].slot = v }
 
             // Spec: core/exec/instructions#table-instructions
             case .tableGet(let t):
-                let table = instance.tables[Int(t)]
+                let table = instance.takeUnretainedValue().tables[Int(t)]
                 let i = Int(u32(sp[-1]))
                 guard i < table.elements.count else { throw Trap.tableOutOfBounds }
                 sp[-1] = table.elements[i]
             case .tableSet(let t):
                 sp -= 2
-                let table = instance.tables[Int(t)]
+                let table = instance.takeUnretainedValue().tables[Int(t)]
                 let i = Int(u32(sp[0]))
                 guard i < table.elements.count else { throw Trap.tableOutOfBounds }
                 table.elements[i] = sp[1]
             case .tableSize(let t):
-                sp[0] = UInt64(instance.tables[Int(t)].elements.count)
+                sp[0] = UInt64(instance.takeUnretainedValue().tables[Int(t)].elements.count)
                 sp += 1
             case .tableGrow(let t):
                 sp -= 1
                 let n = UInt64(u32(sp[0]))
-                let old = instance.tables[Int(t)].grow(by: n, initial: sp[-1])
+                let old = instance.takeUnretainedValue().tables[Int(t)].grow(by: n, initial: sp[-1])
                 sp[-1] = old.map { UInt64($0) } ?? UInt64(UInt32.max)
             case .tableFill(let t):
                 sp -= 3
-                try Operations.tableFill(instance.tables[Int(t)], at: UInt64(u32(sp[0])), value: sp[1], count: UInt64(u32(sp[2])))
+                try Operations.tableFill(instance.takeUnretainedValue().tables[Int(t)], at: UInt64(u32(sp[0])), value: sp[1], count: UInt64(u32(sp[2])))
             case .tableCopy(let d, let s):
                 sp -= 3
                 try Operations.tableCopy(
-                    to: instance.tables[Int(d)], at: UInt64(u32(sp[0])), from: instance.tables[Int(s)],
+                    to: instance.takeUnretainedValue().tables[Int(d)], at: UInt64(u32(sp[0])), from: instance.takeUnretainedValue().tables[Int(s)],
                     at: UInt64(u32(sp[1])), count: UInt64(u32(sp[2])))
             case .tableInit(let e, let t):
                 sp -= 3
                 try Operations.tableInit(
-                    instance.tables[Int(t)], at: UInt64(u32(sp[0])), from: instance.elements[Int(e)],
+                    instance.takeUnretainedValue().tables[Int(t)], at: UInt64(u32(sp[0])), from: instance.takeUnretainedValue().elements[Int(e)],
                     at: UInt64(u32(sp[1])), count: UInt64(u32(sp[2])))
             case .elemDrop(let e):
-                instance.elements[Int(e)].drop()
+                instance.takeUnretainedValue().elements[Int(e)].drop()
 
             // Spec: core/exec/instructions#reference-instructions
             case .refIsNull:
                 sp[-1] = slot(sp[-1] == 0)
             case .refFunc(let f):
-                sp[0] = UInt64(instance.functions[Int(f)].address) &+ 1
+                sp[0] = UInt64(instance.takeUnretainedValue().functions[Int(f)].address) &+ 1
                 sp += 1
 
             // Spec: core/exec/instructions#memory-instructions — loads
@@ -421,24 +512,24 @@ extension Store {
 
             // Spec: core/exec/instructions#memory-instructions — size, grow and bulk operations
             case .memorySize:
-                sp[0] = memory.pageCount
+                sp[0] = memory.takeUnretainedValue().pageCount
                 sp += 1
             case .memoryGrow:
                 let n = UInt64(u32(sp[-1]))
-                sp[-1] = memory.grow(by: n).map { UInt64($0) } ?? UInt64(UInt32.max)
-                memBase = memory.bytes; memSize = memory.byteCount
+                sp[-1] = memory.takeUnretainedValue().grow(by: n).map { UInt64($0) } ?? UInt64(UInt32.max)
+                memBase = memory.read { $0.bytes }; memSize = memory.read { $0.byteCount }
             case .memoryInit(let d):
                 sp -= 3
                 try Operations.memoryInit(
-                    memory, at: UInt64(u32(sp[0])), from: instance.datas[Int(d)], at: UInt64(u32(sp[1])), count: UInt64(u32(sp[2])))
+                    memory.takeUnretainedValue(), at: UInt64(u32(sp[0])), from: instance.takeUnretainedValue().datas[Int(d)], at: UInt64(u32(sp[1])), count: UInt64(u32(sp[2])))
             case .dataDrop(let d):
-                instance.datas[Int(d)].drop()
+                instance.takeUnretainedValue().datas[Int(d)].drop()
             case .memoryCopy:
                 sp -= 3
-                try Operations.memoryCopy(memory, to: UInt64(u32(sp[0])), from: UInt64(u32(sp[1])), count: UInt64(u32(sp[2])))
+                try Operations.memoryCopy(memory.takeUnretainedValue(), to: UInt64(u32(sp[0])), from: UInt64(u32(sp[1])), count: UInt64(u32(sp[2])))
             case .memoryFill:
                 sp -= 3
-                try Operations.memoryFill(memory, at: UInt64(u32(sp[0])), byte: UInt8(truncatingIfNeeded: sp[1]), count: UInt64(u32(sp[2])))
+                try Operations.memoryFill(memory.takeUnretainedValue(), at: UInt64(u32(sp[0])), byte: UInt8(truncatingIfNeeded: sp[1]), count: UInt64(u32(sp[2])))
 
             // Spec: core/exec/instructions#numeric-instructions
             case .const(let v):
@@ -447,6 +538,11 @@ extension Store {
 
             case .i32AddConst(let c): sp[-1] = slot(u32(sp[-1]) &+ c)
             case .i64AddConst(let c): sp[-1] = sp[-1] &+ c
+            case .i32LocalAddConst(let a, let c):
+                sp[0] = slot(u32(fp[Int(a)]) &+ c)
+                sp += 1
+            case .i32AddConstLocal(let a, let c, let d): fp[Int(d)] = slot(u32(fp[Int(a)]) &+ c)
+            case .i32AddLocals(let a, let b, let d): fp[Int(d)] = slot(u32(fp[Int(a)]) &+ u32(fp[Int(b)]))
 
             // i32 tests and comparisons
             case .i32Eqz: sp[-1] = slot(sp[-1] == 0)

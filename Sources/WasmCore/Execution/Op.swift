@@ -18,12 +18,33 @@ enum Op {
     case brIf(target: Int32, arity: Int32, drop: Int32)
     /// `i32.eqz` fused with `br_if`: pops an i32; when zero, branches as `br`.
     case brIfZero(target: Int32, arity: Int32, drop: Int32)
+    /// An i32 comparison fused with `br_if` (a branch that drops nothing): pops two i32s, jumps when
+    /// the comparison holds.
+    case brIfCompare(I32Comparison, target: Int32)
+    /// As `brIfCompare`, comparing two locals (`local.get a`, `local.get b` fused in).
+    case brIfCompareLocals(a: Int32, b: Int32, target: Int32, I32Comparison)
+    /// As `brIfCompare`, comparing a local with a constant (`local.get a`, `i32.const c` fused in).
+    case brIfCompareLocalConst(a: Int32, c: UInt32, target: Int32, I32Comparison)
+    /// A `jump` to a `brIfCompareLocals` (a loop's back edge to its exit test): when the test would
+    /// not branch, continues after it directly; otherwise goes to it (which then branches).
+    case jumpPastCompareLocals(a: Int32, b: Int32, target: Int32, I32Comparison)
+    /// As `jumpPastCompareLocals`, to a `brIfCompareLocalConst`.
+    case jumpPastCompareLocalConst(a: Int32, c: UInt32, target: Int32, I32Comparison)
+    /// An i32 comparison fused with `if`: pops two i32s, jumps (to the `else` arm or past the `end`)
+    /// when the comparison does not hold.
+    case jumpUnlessCompare(I32Comparison, target: Int32)
+    /// As `jumpUnlessCompare`, comparing a local with a constant.
+    case jumpUnlessCompareLocalConst(a: Int32, c: UInt32, target: Int32, I32Comparison)
+    /// `i32.eqz` fused with `if`: pops an i32; jumps when it is non-zero.
+    case jumpIfNonZero(Int32)
     /// `br_table`: pops an index into the function's branch table number `table`.
     case brTable(Int32)
     case `return`
-    /// `call` of a function index of the current module.
-    case call(Int32)
-    case callIndirect(type: Int32, table: Int32)
+    /// `call`, of the function resolved at translation (unretained: the module instance keeps it alive).
+    case call(Unmanaged<FunctionInstance>)
+    /// `call_indirect` through a table resolved at translation (unretained, like `call`), expecting the
+    /// store's interned type id.
+    case callIndirect(table: Unmanaged<TableInstance>, typeID: Int32)
 
     // Parametric.
     case drop
@@ -87,6 +108,12 @@ enum Op {
     case const(UInt64)
     /// `i32.const c` fused with `i32.add`.
     case i32AddConst(UInt32)
+    /// `local.get a`, `i32.const c`, `i32.add` in one: pushes local `a` plus `c`.
+    case i32LocalAddConst(Int32, UInt32)
+    /// `local.get a`, `i32.const c`, `i32.add`, `local.set b` in one: a counter step.
+    case i32AddConstLocal(a: Int32, c: UInt32, into: Int32)
+    /// `local.get a`, `local.get b`, `i32.add`, `local.set d` in one.
+    case i32AddLocals(a: Int32, b: Int32, into: Int32)
     /// `i64.const c` fused with `i64.add`.
     case i64AddConst(UInt64)
 
@@ -390,6 +417,57 @@ extension Op {
         case .i64Store16: return .i64Store16(offset)
         case .i64Store32: return .i64Store32(offset)
         default: return nil
+        }
+    }
+}
+
+/// An i32 comparison (the spec's `i32.eq` ... `i32.ge_u`), as fused into conditional jumps.
+///
+/// A struct over a plain byte, not an enum: an enum's spare bits would host `Op`'s case tag, making
+/// every dispatch decode it from scattered bits.
+struct I32Comparison: Equatable {
+    let code: UInt8
+
+    static let eq = I32Comparison(code: 0), ne = I32Comparison(code: 1)
+    static let ltS = I32Comparison(code: 2), ltU = I32Comparison(code: 3)
+    static let gtS = I32Comparison(code: 4), gtU = I32Comparison(code: 5)
+    static let leS = I32Comparison(code: 6), leU = I32Comparison(code: 7)
+    static let geS = I32Comparison(code: 8), geU = I32Comparison(code: 9)
+
+    private init(code: UInt8) { self.code = code }
+
+    /// The comparison an op performs, if it is an i32 comparison.
+    init?(_ op: Op) {
+        switch op {
+        case .i32Eq: self = .eq
+        case .i32Ne: self = .ne
+        case .i32LtS: self = .ltS
+        case .i32LtU: self = .ltU
+        case .i32GtS: self = .gtS
+        case .i32GtU: self = .gtU
+        case .i32LeS: self = .leS
+        case .i32LeU: self = .leU
+        case .i32GeS: self = .geS
+        case .i32GeU: self = .geU
+        default: return nil
+        }
+    }
+
+    /// Spec: core/exec/numerics#op-ieq ... #op-ige-u — whether `a` relates to `b` (i32 slots).
+    @inline(__always)
+    func holds(_ a: UInt64, _ b: UInt64) -> Bool {
+        let x = UInt32(truncatingIfNeeded: a), y = UInt32(truncatingIfNeeded: b)
+        switch code {
+        case 0: return x == y
+        case 1: return x != y
+        case 2: return Int32(bitPattern: x) < Int32(bitPattern: y)
+        case 3: return x < y
+        case 4: return Int32(bitPattern: x) > Int32(bitPattern: y)
+        case 5: return x > y
+        case 6: return Int32(bitPattern: x) <= Int32(bitPattern: y)
+        case 7: return x <= y
+        case 8: return Int32(bitPattern: x) >= Int32(bitPattern: y)
+        default: return x >= y
         }
     }
 }

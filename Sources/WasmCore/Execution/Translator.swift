@@ -61,6 +61,8 @@ struct Translator {
         let end = ops.count
         patch(controls[0].fixups, to: end)
         ops.append(.return)
+        shortcutJumpsToReturn()
+        shortcutJumpsToTests()
         return CompiledFunction(
             ops: ops, branchTables: tables, parameterCount: type.parameters.count, localCount: localTypes.count,
             resultCount: type.results.count, frameSize: maxHeight + 1)
@@ -104,22 +106,77 @@ struct Translator {
 
     /// Appends an op, fusing a few frequent pairs into one op (fewer dispatches).
     private mutating func emit(_ op: Op) {
+        if case .localSet(let d) = op, canFuseLast(2) {
+            switch (ops[ops.count - 2], ops[ops.count - 1]) {
+            case (.localGet2(let a, let b), .i32Add):
+                ops.removeLast(2)
+                ops.append(.i32AddLocals(a: a, b: b, into: d))
+                return
+            default:
+                break
+            }
+        }
+        if case .localSet(let d) = op, canFuse, case .i32LocalAddConst(let a, let c) = ops[ops.count - 1] {
+            ops[ops.count - 1] = .i32AddConstLocal(a: a, c: c, into: d)
+            return
+        }
         if canFuse {
             switch (ops[ops.count - 1], op) {
             case (.localGet(let a), .localGet(let b)):
                 ops[ops.count - 1] = .localGet2(a, b)
                 return
             case (.const(let c), .i32Add):
-                ops[ops.count - 1] = .i32AddConst(UInt32(truncatingIfNeeded: c))
+                emitI32AddConst(UInt32(truncatingIfNeeded: c))
                 return
             case (.const(let c), .i64Add):
                 ops[ops.count - 1] = .i64AddConst(c)
+                return
+            case (.const(let c), .i32Sub):
+                emitI32AddConst(0 &- UInt32(truncatingIfNeeded: c))
+                return
+            case (.const(let c), .i64Sub):
+                ops[ops.count - 1] = .i64AddConst(0 &- c)
                 return
             default:
                 break
             }
         }
         ops.append(op)
+    }
+
+    /// Replaces the last op (a constant about to be added) with an add of `c`, fused with a
+    /// `local.get` just before it when no branch lands between them.
+    private mutating func emitI32AddConst(_ c: UInt32) {
+        if canFuseLast(2), case .localGet(let a) = ops[ops.count - 2] {
+            ops.removeLast(2)
+            ops.append(.i32LocalAddConst(a, c))
+        } else {
+            ops[ops.count - 1] = .i32AddConst(c)
+        }
+    }
+
+    /// Jumps to a `return` become that `return` (one dispatch fewer; a jump keeps the stack as it is,
+    /// and `return` takes the results from its top).
+    private mutating func shortcutJumpsToReturn() {
+        for pc in ops.indices {
+            if case .jump(let t) = ops[pc], Int(t) < ops.count, case .return = ops[Int(t)] { ops[pc] = .return }
+        }
+    }
+
+    /// Jumps to a fused compare-and-branch on locals carry its test, so a loop's back edge skips the
+    /// exit test's dispatch while the loop goes on (the test itself runs at the target when it exits).
+    private mutating func shortcutJumpsToTests() {
+        for pc in ops.indices {
+            guard case .jump(let t) = ops[pc], Int(t) < ops.count else { continue }
+            switch ops[Int(t)] {
+            case .brIfCompareLocals(let a, let b, _, let c):
+                ops[pc] = .jumpPastCompareLocals(a: a, b: b, target: t, c)
+            case .brIfCompareLocalConst(let a, let k, _, let c):
+                ops[pc] = .jumpPastCompareLocalConst(a: a, c: k, target: t, c)
+            default:
+                break
+            }
+        }
     }
 
     private mutating func patch(_ fixups: [Fixup], to pc: Int) {
@@ -133,12 +190,42 @@ struct Translator {
                 case .brIfZero(_, let a, let d): ops[at] = .brIfZero(target: Int32(pc), arity: a, drop: d)
                 case .jump: ops[at] = .jump(Int32(pc))
                 case .jumpIfZero: ops[at] = .jumpIfZero(Int32(pc))
+                case .jumpIfNonZero: ops[at] = .jumpIfNonZero(Int32(pc))
+                case .brIfCompare(let c, _): ops[at] = .brIfCompare(c, target: Int32(pc))
+                case .brIfCompareLocals(let a, let b, _, let c):
+                    ops[at] = .brIfCompareLocals(a: a, b: b, target: Int32(pc), c)
+                case .brIfCompareLocalConst(let a, let k, _, let c):
+                    ops[at] = .brIfCompareLocalConst(a: a, c: k, target: Int32(pc), c)
+                case .jumpUnlessCompare(let c, _): ops[at] = .jumpUnlessCompare(c, target: Int32(pc))
+                case .jumpUnlessCompareLocalConst(let a, let k, _, let c):
+                    ops[at] = .jumpUnlessCompareLocalConst(a: a, c: k, target: Int32(pc), c)
                 default: break
                 }
             case .table(let t, let e):
                 tables[t][e].target = Int32(pc)
             }
         }
+    }
+
+    /// Whether the last `n` ops may be fused into one (no branch lands after the first of them).
+    private func canFuseLast(_ n: Int) -> Bool { ops.count >= n && labelAt <= ops.count - n }
+
+    /// A comparison the ops just emitted end with, and its operands, removed from `ops` to be fused into
+    /// a conditional jump: `(comparison, nil)` for stack operands, or the locals / local and constant.
+    private enum FusedOperands { case stack, locals(Int32, Int32), localConst(Int32, UInt32) }
+
+    private mutating func takeComparison(allowLocals: Bool) -> (I32Comparison, FusedOperands)? {
+        guard canFuseLast(1), let c = I32Comparison(ops[ops.count - 1]) else { return nil }
+        ops.removeLast()
+        if canFuseLast(1), case .localGet2(let a, let b) = ops[ops.count - 1], allowLocals {
+            ops.removeLast()
+            return (c, .locals(a, b))
+        }
+        if canFuseLast(2), case .localGet(let a) = ops[ops.count - 2], case .const(let k) = ops[ops.count - 1] {
+            ops.removeLast(2)
+            return (c, .localConst(a, UInt32(truncatingIfNeeded: k)))
+        }
+        return (c, .stack)
     }
 
     /// The branch to label `depth`, with its fixup registered: target, arity and drop.
@@ -154,6 +241,13 @@ struct Translator {
         }
         controls[i].fixups.append(fixup)
         return BranchTarget(target: -1, arity: Int32(arity), drop: Int32(drop))
+    }
+
+    /// The values a branch to label `depth` would drop (after its condition is popped).
+    private func branchDrops(to depth: UInt32) throws -> Int {
+        guard Int(depth) < controls.count else { throw WasmError.invalid("unknown label") }
+        let c = controls[controls.count - 1 - Int(depth)]
+        return height - (c.height + (c.kind == .loop ? c.parameters : c.results))
     }
 
     private func blockArity(_ type: BlockType) throws -> (parameters: Int, results: Int) {
@@ -214,9 +308,19 @@ struct Translator {
             guard case .block(let bt) = immediate else { throw WasmError.invalid("malformed block type") }
             let (p, r) = try blockArity(bt)
             try pop()
+            var jump = Op.jumpIfZero(-1)
+            if canFuseLast(1), case .i32Eqz = ops[ops.count - 1] {
+                ops.removeLast()
+                jump = .jumpIfNonZero(-1)
+            } else if let (c, operands) = takeComparison(allowLocals: false) {
+                switch operands {
+                case .localConst(let a, let k): jump = .jumpUnlessCompareLocalConst(a: a, c: k, target: -1, c)
+                default: jump = .jumpUnlessCompare(c, target: -1)
+                }
+            }
             var c = Control(kind: .if, height: height - p, parameters: p, results: r, start: ops.count)
             c.ifJump = ops.count
-            emit(.jumpIfZero(-1))
+            ops.append(jump)
             controls.append(c)
         case .else:
             guard controls.count > 1, controls[controls.count - 1].kind == .if,
@@ -253,6 +357,13 @@ struct Translator {
                 ops.removeLast()
                 let b = try branch(to: depth, fixup: .op(ops.count))
                 ops.append(.brIfZero(target: b.target, arity: b.arity, drop: b.drop))
+            } else if try branchDrops(to: depth) == 0, let (c, operands) = takeComparison(allowLocals: true) {
+                let b = try branch(to: depth, fixup: .op(ops.count))
+                switch operands {
+                case .stack: ops.append(.brIfCompare(c, target: b.target))
+                case .locals(let x, let y): ops.append(.brIfCompareLocals(a: x, b: y, target: b.target, c))
+                case .localConst(let x, let k): ops.append(.brIfCompareLocalConst(a: x, c: k, target: b.target, c))
+                }
             } else {
                 let b = try branch(to: depth, fixup: .op(ops.count))
                 ops.append(.brIf(target: b.target, arity: b.arity, drop: b.drop))
@@ -277,7 +388,7 @@ struct Translator {
             let type = instance.functions[Int(f)].type
             try pop(type.parameters.count)
             push(type.results.count)
-            emit(.call(f))
+            emit(.call(Unmanaged.passUnretained(instance.functions[Int(f)])))
         case .callIndirect:
             guard case .indices(let ti, let tab) = immediate else { throw WasmError.invalid("malformed call_indirect") }
             let t = try check(Int(ti), instance.types.count, "type")
@@ -285,7 +396,8 @@ struct Translator {
             let type = instance.types[Int(t)]
             try pop(1 + type.parameters.count)
             push(type.results.count)
-            emit(.callIndirect(type: t, table: table))
+            guard let typeID = Int32(exactly: instance.typeIDs[Int(t)]) else { throw WasmError.invalid("too many types") }
+            emit(.callIndirect(table: Unmanaged.passUnretained(instance.tables[Int(table)]), typeID: typeID))
 
         // Spec: core/exec/instructions#parametric-instructions
         case .drop:
