@@ -33,7 +33,10 @@ let package = Package(
         ),
         .testTarget(name: "WasmCoreTests", dependencies: ["WasmCore"]),
         .testTarget(name: "CanonicalABITests", dependencies: ["CanonicalABI"]),
-        .testTarget(name: "ComponentModelTests", dependencies: ["ComponentModel"]),
+        .testTarget(
+            name: "ComponentModelTests", dependencies: ["ComponentModel"],
+            exclude: ["known-validation-failures.txt"]  // read by the suite walk, by path
+        ),
         .testTarget(name: "WastRunnerTests", dependencies: ["WastRunner", "WasmCore"]),
     ],
     swiftLanguageModes: [.v5]
