@@ -6,7 +6,8 @@ import WasmCore
 
 /// One row of the table: a Canonical ABI trap site and the texts an `assert_trap` may expect for it.
 /// `definition == nil` matches any definition (used for the `may_leave` guards, which every built-in shares).
-/// A wording may hold `{}`: a placeholder for a value the site does not carry (a handle index, a type).
+/// A wording may hold placeholders for what the site does not carry: `{}` one word (a handle index),
+/// `{*}` any text (a type's description).
 public struct TrapWording: Sendable {
   public let definition: String?
   public let condition: String?
@@ -24,7 +25,7 @@ public struct TrapWording: Sendable {
 private let cannotLeave = "cannot leave component instance"
 private let cannotEnter = "cannot enter component instance"
 private let unknownHandle = "unknown handle index {}"
-private let wrongHandleType = "handle index {} used with the wrong type, expected {} but found {}"
+private let wrongHandleType = "handle index {} used with the wrong type, expected {*} but found {*}"
 private let notAResource = "index {} is not a resource"
 private let unaligned = "unaligned pointer"
 private let reallocUnaligned = "realloc return: result not aligned"
@@ -203,7 +204,7 @@ public func acceptedTrapWordings(_ error: Error) -> [String]? {
 }
 
 /// Whether `error` is a trap for the reason `expected` names: the expected text (less wasmtime's
-/// `wasm trap: ` prefix) matches one of the site's wordings, `{}` standing for any text, or is a prefix of one
+/// `wasm trap: ` prefix) matches one of the site's wordings (with its placeholders) or is a prefix of one
 /// (as the core suites match). A trap whose site has no row matches nothing: a trap for the wrong reason.
 public func trapMatches(_ error: Error, expected: String) -> Bool {
   guard let wordings = acceptedTrapWordings(error) else { return false }
@@ -212,28 +213,24 @@ public func trapMatches(_ error: Error, expected: String) -> Bool {
   return wordings.contains { wordingMatches($0, want) }
 }
 
-/// Whether `text` is the wording (placeholders matching any non-empty text) or a prefix of its fixed start.
+/// Whether `text` is the wording (`{}` matching one word, `{*}` any non-empty text) or a prefix of its
+/// literal start.
 func wordingMatches(_ wording: String, _ text: String) -> Bool {
-  let parts = wording.components(separatedBy: "{}")
   if text.isEmpty { return false }
-  if parts[0].hasPrefix(text) { return true }
-  return matchParts(parts[...], Substring(text))
-}
-
-/// Matches `text` against literal parts separated by wildcards (each wildcard non-empty).
-private func matchParts(_ parts: ArraySlice<String>, _ text: Substring) -> Bool {
-  guard let first = parts.first else { return text.isEmpty }
-  guard text.hasPrefix(first) else { return false }
-  let rest = text.dropFirst(first.count)
-  let more = parts.dropFirst()
-  if more.isEmpty { return rest.isEmpty }
-  // A wildcard: try every non-empty split.
-  var i = rest.startIndex
-  while i < rest.endIndex {
-    i = rest.index(after: i)
-    if matchParts(more, rest[i...]) { return true }
+  let literalStart = wording.components(separatedBy: "{").first ?? wording
+  if literalStart.hasPrefix(text) { return true }
+  var pattern = "^"
+  var rest = Substring(wording)
+  while let open = rest.firstIndex(of: "{") {
+    pattern += NSRegularExpression.escapedPattern(for: String(rest[..<open]))
+    let tail = rest[open...]
+    if tail.hasPrefix("{*}") { pattern += ".+"; rest = tail.dropFirst(3) }
+    else if tail.hasPrefix("{}") { pattern += "\\S+"; rest = tail.dropFirst(2) }
+    else { pattern += "\\{"; rest = tail.dropFirst() }
   }
-  return false
+  pattern += NSRegularExpression.escapedPattern(for: String(rest)) + "$"
+  guard let regex = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators]) else { return false }
+  return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
 }
 
 /// The table as Markdown (Docs/traps.md holds exactly this between its markers).
