@@ -55,9 +55,9 @@ public func waveText(_ v: CanonicalABI.Value, _ t: ValType) -> String {
     guard let c = cs.first(where: { $0.label == l }) else { break }
     return waveCase(l, p, c.t)
   case (.enum_, .variant(let l, nil)): return waveLabel(l)
-  case (.option(let u), .variant(let l, let p)) where l == "none" || l == "some": return waveCase(l, p, u)
+  case (.option(let u), .variant(let l, let p)) where l == "none" || l == "some": return waveCase(l, p, u, keyword: true)
   case (.result(let o, let e), .variant(let l, let p)) where l == "ok" || l == "error":
-    return l == "ok" ? waveCase("ok", p, o) : waveCase("err", p, e)
+    return l == "ok" ? waveCase("ok", p, o, keyword: true) : waveCase("err", p, e, keyword: true)
   case (.flags(let ls), .flags(let set)):
     return "{" + ls.filter { set.contains($0) }.map(waveLabel).joined(separator: ", ") + "}"
   case (.own(let r), .handle(let rep)), (.borrow(let r), .handle(let rep)):
@@ -67,10 +67,10 @@ public func waveText(_ v: CanonicalABI.Value, _ t: ValType) -> String {
   return waveText(untyped: v)
 }
 
-/// A case with an optional payload (`label` or `label(payload)`); the case label is not escaped for
-/// `some`/`none`/`ok`/`err`, which are the syntax itself.
-private func waveCase(_ l: String, _ p: CanonicalABI.Value?, _ t: ValType?) -> String {
-  let label = ["some", "none", "ok", "err"].contains(l) ? l : waveLabel(l)
+/// A case with an optional payload (`label` or `label(payload)`); an option's or result's case (`some`, `none`,
+/// `ok`, `err`) is the syntax itself, a variant's case is a label (escaped if a keyword).
+private func waveCase(_ l: String, _ p: CanonicalABI.Value?, _ t: ValType?, keyword: Bool = false) -> String {
+  let label = keyword ? l : waveLabel(l)
   guard let p else { return label }
   if let t { return "\(label)(\(waveText(p, t)))" }
   return "\(label)(\(waveText(untyped: p)))"
