@@ -1,6 +1,7 @@
 // Each host import, called from a guest through the Canonical ABI (store.lift of a guest core function that
 // calls store.lower of the host function), as run_tests.py calls its host functions.
 import CanonicalABI
+import ComponentModel
 import WasmCore
 @testable import WastRunner
 import XCTest
@@ -28,9 +29,10 @@ final class HostImportsTests: XCTestCase {
       })
     }
     /// The host function at a path under `host` (or top-level), with its type.
-    func function(_ path: String...) throws -> (FuncType, FuncInst) {
-      guard case .function(let ft, let f)? = host.lookup(path) else { throw CanonicalABIMisuse("no host function \(path)") }
-      return (ft, f)
+    func function(_ path: String...) throws -> (FuncType, FuncInst) { try function(path) }
+    func function(_ path: [String]) throws -> (FuncType, FuncInst) {
+      guard case .function(let f)? = host.lookup(path) else { throw CanonicalABIMisuse("no host function \(path)") }
+      return (f.type, f.call)
     }
     /// Runs `body` as the core code of a synchronous export of the guest.
     func run(_ body: @escaping () throws -> Void) throws {
@@ -42,7 +44,7 @@ final class HostImportsTests: XCTestCase {
     }
     /// Calls a host function from inside `run`, as a lowered import.
     func call(_ path: String..., args: [CoreValue] = []) throws -> [CoreValue] {
-      guard case .function(let ft, let f)? = host.lookup(path) else { throw CanonicalABIMisuse("no host function \(path)") }
+      let (ft, f) = try function(path)
       return try store.lower(f, ft, opts, inst)(args)
     }
     /// The resource handle at index `i` of the guest's table.
@@ -97,7 +99,7 @@ final class HostImportsTests: XCTestCase {
       XCTAssertEqual(try g.call("host", "[static]resource1.drops"), [.i32(0)])
       let j = try g.call("host", "[constructor]resource1", args: [.i32(8)])[0]
       XCTAssertThrowsError(try g.call("host", "[static]resource1.assert", args: [j, .i32(9)])) {
-        XCTAssertEqual(($0 as? HostTrap)?.function, "[static]resource1.assert")
+        XCTAssertTrue("\($0)".contains("[static]resource1.assert"), "\($0)")
       }
     }
   }
@@ -135,16 +137,16 @@ final class HostImportsTests: XCTestCase {
       XCTAssertThrowsError(try g.handle(b))
       // A trap ends the call (and leaves the lend in place, as the spec's trap leaves the instance).
       XCTAssertThrowsError(try g.call("host", "[method]resource1.simple", args: [a, .i32(12)])) {
-        XCTAssertEqual(($0 as? HostTrap)?.function, "[method]resource1.simple")
+        XCTAssertTrue("\($0)".contains("[method]resource1.simple"), "\($0)")
       }
     }
   }
 
   func testResourceTypes() throws {
     let g = try Guest()
-    guard case .resourceType(let r1)? = g.host.lookup(["host", "resource1"]),
-          case .resourceType(let again)? = g.host.lookup(["host", "resource1-again"]),
-          case .resourceType(let r2)? = g.host.lookup(["host", "resource2"]) else { return XCTFail("missing resource types") }
+    guard case .type(.resource(let r1))? = g.host.lookup(["host", "resource1"]),
+          case .type(.resource(let again))? = g.host.lookup(["host", "resource1-again"]),
+          case .type(.resource(let r2))? = g.host.lookup(["host", "resource2"]) else { return XCTFail("missing resource types") }
     XCTAssertTrue(r1 === again)
     XCTAssertFalse(r1 === r2)
     // A handle of resource2 is not a resource1: passing it traps at lift_borrow.

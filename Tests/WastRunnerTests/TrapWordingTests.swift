@@ -1,4 +1,5 @@
 import CanonicalABI
+import ComponentModel
 import Foundation
 import WasmCore
 @testable import WastRunner
@@ -96,7 +97,16 @@ final class TrapWordingTests: XCTestCase {
     XCTAssertTrue(trapMatches(unreachable, expected: "wasm trap: wasm `unreachable` instruction executed"))
     XCTAssertFalse(trapMatches(unreachable, expected: "integer overflow"))
     XCTAssertTrue(trapMatches(WasmError(.trap, "out of bounds table access"), expected: "undefined element: out of bounds table access"))
-    XCTAssertTrue(trapMatches(HostTrap("[static]resource1.assert", "rep 1 is not 2"), expected: "rep 1 is not 2"))
+    XCTAssertTrue(trapMatches(ComponentTrap(.core(unreachable)), expected: "wasm trap: wasm `unreachable` instruction executed"))
+  }
+
+  func testRunnerTrapsUnwrapToTheirSite() {
+    let lent = CanonicalABITrap("lift_own", "h.num_lends != 0")
+    XCTAssertTrue(trapMatches(ComponentTrap(.canonicalABI(lent)), expected: "cannot remove owned resource while borrowed"))
+    XCTAssertFalse(trapMatches(ComponentTrap(.canonicalABI(lent)), expected: "unknown handle index 1"))
+    XCTAssertTrue(trapMatches(hostTrap("[static]resource1.assert", "rep 1 is not 2"), expected: "[static]resource1.assert"))
+    XCTAssertTrue(trapMatches(ComponentTrap(.unresolved("x")), expected: "deadlock detected: event loop cannot make further progress"))
+    XCTAssertFalse(trapMatches(ComponentTrap(.misuse("x")), expected: "x"))
   }
 
   func testEveryWordingOfTheSyncSuitesIsInTheTable() throws {

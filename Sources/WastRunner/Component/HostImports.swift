@@ -1,6 +1,7 @@
 // The host imports a component script may use, as component test runners conventionally provide them
 // (issue 6; the same names, types and behaviour as the wast runners of other runtimes).
 import CanonicalABI
+import ComponentModel
 import Foundation
 import WasmCore
 
@@ -25,16 +26,7 @@ public func mkHostFunc(_ store: CanonicalABI.Store, _ ft: FuncType, _ body: @esc
   }
 }
 
-/// A host trap: a host import refused its arguments (not a Canonical ABI site).
-public struct HostTrap: Error, CustomStringConvertible, Equatable {
-  /// The host import that trapped (`[static]resource1.assert`).
-  public var function: String
-  public var message: String
-  public init(_ function: String, _ message: String) { self.function = function; self.message = message }
-  public var description: String { "trap: host \(function): \(message)" }
-}
-
-/// What the host's resource1 destructor observed, per store (never global).
+/// What the host's resource1 destructor observed, per run (never global).
 public final class HostResourceState {
   /// How many resource1 values the host destructor dropped.
   public var drops: UInt32 = 0
@@ -43,16 +35,9 @@ public final class HostResourceState {
   public init() {}
 }
 
-/// One host-provided definition, by sort.
-public indirect enum HostExtern {
-  /// A component function: its type (parameter names as the host writes them) and its instance.
-  case function(FuncType, FuncInst)
-  /// An instance: its exports in order.
-  case instance([(name: String, value: HostExtern)])
-  /// A core module (not instantiated: the importer instantiates it).
-  case coreModule(WasmCore.Module)
-  /// A resource type.
-  case resourceType(ResourceType)
+/// A trap of a host import that refuses its arguments (`[static]resource1.assert` with another rep).
+func hostTrap(_ function: String, _ message: String) -> ComponentTrap {
+  ComponentTrap(.host("\(function): \(message)"))
 }
 
 /// The host imports of one run: the definitions and the state their functions share.
@@ -65,7 +50,9 @@ public final class HostImports {
   public let resource1: ResourceType
   public let resource2: ResourceType
   /// The top-level definitions, in order: `host-return-two`, `host`.
-  public private(set) var root: [(name: String, value: HostExtern)] = []
+  public private(set) var root: [(name: String, value: ComponentExtern)] = []
+  /// The top-level definitions by name, as instantiation takes its imports.
+  public var imports: [String: ComponentExtern] { Dictionary(root.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }) }
 
   /// The text of the core module `host.simple-module`.
   public static let simpleModuleText = """
@@ -74,9 +61,14 @@ public final class HostImports {
       (func (export "f") (result i32) (i32.const 101)))
     """
 
-  public init(store: CanonicalABI.Store) throws {
+  /// The host imports of a run of `runtime` (its store, its host instance).
+  public convenience init(runtime: ComponentRuntime) throws {
+    try self.init(store: runtime.store, hostInstance: runtime.hostInstance)
+  }
+
+  public init(store: CanonicalABI.Store, hostInstance: ComponentInstance? = nil) throws {
     self.store = store
-    let hostInstance = ComponentInstance(store)
+    let hostInstance = hostInstance ?? ComponentInstance(store)
     self.hostInstance = hostInstance
     let state = HostResourceState()
     self.state = state
@@ -92,71 +84,73 @@ public final class HostImports {
     resource1 = ResourceType(hostInstance, dtor1, name: "resource1")
     resource2 = ResourceType(hostInstance, { _ in [] }, name: "resource2")
     root = [
-      ("host-return-two", hostFunction([], [.u32]) { _ in [.u32(2)] }),
-      ("host", .instance(try hostInstanceExports())),
+      ("host-return-two", hostFunction("host-return-two", [], [.u32]) { _ in [.u32(2)] }),
+      ("host", .instance(ComponentInstanceValue(exports: try hostInstanceExports()))),
     ]
   }
 
   /// A host function of the given type.
-  func hostFunction(_ params: [(String, ValType)], _ results: [ValType], _ body: @escaping HostBody) -> HostExtern {
+  func hostFunction(_ name: String, _ params: [(String, CanonicalABI.ValType)], _ results: [CanonicalABI.ValType], _ body: @escaping HostBody) -> ComponentExtern {
     let ft = FuncType(named: params, results)
-    return .function(ft, mkHostFunc(store, ft, body))
+    return .function(ComponentFunc(type: ft, name: name, mkHostFunc(store, ft, body)))
   }
 
   /// The exports of the instance `host`.
-  func hostInstanceExports() throws -> [(name: String, value: HostExtern)] {
+  func hostInstanceExports() throws -> [(name: String, value: ComponentExtern)] {
     let r1 = resource1
     let state = state
     let module = try parseModule(HostImports.simpleModuleText)
     return [
-      ("return-three", hostFunction([], [.u32]) { _ in [.u32(3)] }),
-      ("nested", .instance([("return-four", hostFunction([], [.u32]) { _ in [.u32(4)] })])),
+      ("return-three", hostFunction("return-three", [], [.u32]) { _ in [.u32(3)] }),
+      ("nested", .instance(ComponentInstanceValue(exports: [
+        ("return-four", hostFunction("return-four", [], [.u32]) { _ in [.u32(4)] }),
+      ]))),
       ("simple-module", .coreModule(module)),
-      ("resource1", .resourceType(r1)),
-      ("resource2", .resourceType(resource2)),
-      ("resource1-again", .resourceType(r1)),
-      ("[constructor]resource1", hostFunction([("rep", .u32)], [.own(r1)]) { args in
+      ("resource1", .type(.resource(r1))),
+      ("resource2", .type(.resource(resource2))),
+      ("resource1-again", .type(.resource(r1))),
+      ("[constructor]resource1", hostFunction("[constructor]resource1", [("rep", .u32)], [.own(r1)]) { args in
         let rep = try u32Arg(args, 0, "[constructor]resource1")
         return [.handle(rep)]
       }),
-      ("[static]resource1.assert", hostFunction([("r", .own(r1)), ("rep", .u32)], []) { args in
+      ("[static]resource1.assert", hostFunction("[static]resource1.assert", [("r", .own(r1)), ("rep", .u32)], []) { args in
         let have = try handleArg(args, 0, "[static]resource1.assert")
         let want = try u32Arg(args, 1, "[static]resource1.assert")
-        guard have == want else { throw HostTrap("[static]resource1.assert", "rep \(have) is not \(want)") }
+        guard have == want else { throw hostTrap("[static]resource1.assert", "rep \(have) is not \(want)") }
         return []
       }),
-      ("[static]resource1.last-drop", hostFunction([], [.u32]) { _ in [.u32(state.lastDrop)] }),
-      ("[static]resource1.drops", hostFunction([], [.u32]) { _ in [.u32(state.drops)] }),
-      ("[method]resource1.simple", hostFunction([("self", .borrow(r1)), ("rep", .u32)], []) { args in
+      ("[static]resource1.last-drop", hostFunction("[static]resource1.last-drop", [], [.u32]) { _ in [.u32(state.lastDrop)] }),
+      ("[static]resource1.drops", hostFunction("[static]resource1.drops", [], [.u32]) { _ in [.u32(state.drops)] }),
+      ("[method]resource1.simple", hostFunction("[method]resource1.simple", [("self", .borrow(r1)), ("rep", .u32)], []) { args in
         let have = try handleArg(args, 0, "[method]resource1.simple")
         let want = try u32Arg(args, 1, "[method]resource1.simple")
-        guard have == want else { throw HostTrap("[method]resource1.simple", "rep \(have) is not \(want)") }
+        guard have == want else { throw hostTrap("[method]resource1.simple", "rep \(have) is not \(want)") }
         return []
       }),
-      ("[method]resource1.take-borrow", hostFunction([("self", .borrow(r1)), ("b", .borrow(r1))], []) { args in
+      ("[method]resource1.take-borrow", hostFunction("[method]resource1.take-borrow", [("self", .borrow(r1)), ("b", .borrow(r1))], []) { args in
         _ = try handleArg(args, 0, "[method]resource1.take-borrow")
         _ = try handleArg(args, 1, "[method]resource1.take-borrow")
         return []
       }),
-      ("[method]resource1.take-own", hostFunction([("self", .borrow(r1)), ("b", .own(r1))], []) { args in
+      ("[method]resource1.take-own", hostFunction("[method]resource1.take-own", [("self", .borrow(r1)), ("b", .own(r1))], []) { args in
         _ = try handleArg(args, 0, "[method]resource1.take-own")
         _ = try handleArg(args, 1, "[method]resource1.take-own")
         return []
       }),
-      ("return-hi", hostFunction([], [.string]) { _ in [.str("hi")] }),
+      ("return-hi", hostFunction("return-hi", [], [.string]) { _ in [.str("hi")] }),
     ]
   }
 
   /// The definition at a path of export names (`["host", "nested", "return-four"]`), if the host has it.
-  public func lookup(_ path: [String]) -> HostExtern? {
+  public func lookup(_ path: [String]) -> ComponentExtern? {
     var exports = root
-    var found: HostExtern?
+    var found: ComponentExtern?
     for (i, name) in path.enumerated() {
       guard let e = exports.first(where: { $0.name == name })?.value else { return nil }
       found = e
       if i < path.count - 1 {
         guard case .instance(let inner) = e else { return nil }
-        exports = inner
+        exports = inner.exports
       }
     }
     return found

@@ -1,6 +1,7 @@
 // Trap sites → the wording the component suites use (wasmtime's), one table every stage reads:
 // the runner's assert_trap check (`trapMatches`) and Docs/traps.md (`trapWordingMarkdown`, checked by a test).
 import CanonicalABI
+import ComponentModel
 import Foundation
 import WasmCore
 
@@ -186,16 +187,22 @@ public func trapWording(_ trap: CanonicalABITrap) -> TrapWording? {
 
 /// The texts an `assert_trap` may expect for this error, or nil when it is not a trap.
 /// Canonical ABI traps use the table; core traps keep their core wording (plus its row of `coreTrapWordingTable`);
-/// a host trap is worded by its message.
+/// a host import's trap is worded by its message; a call that cannot resolve is the event loop's deadlock.
 public func acceptedTrapWordings(_ error: Error) -> [String]? {
   switch error {
+  case let c as ComponentTrap:
+    switch c.site {
+    case .canonicalABI(let t): return acceptedTrapWordings(t)
+    case .core(let e): return acceptedTrapWordings(e)
+    case .host(let m): return [m]
+    case .unresolved: return ["deadlock detected: event loop cannot make further progress"]
+    case .misuse: return nil
+    }
   case let t as CanonicalABITrap:
     return trapWording(t)?.wordings ?? []
   case let e as WasmError where e.kind == .trap || e.kind == .exhaustion:
     let row = coreTrapWordingTable.first { e.message.hasPrefix($0.core) }
     return [e.message] + (row?.wordings ?? [])
-  case let h as HostTrap:
-    return [h.message]
   case is CoreWebAssemblyException:
     return ["uncaught exception propagated out of component"]
   default:
@@ -246,4 +253,10 @@ public func trapWordingMarkdown() -> String {
   lines.append("| --- | --- |")
   for r in coreTrapWordingTable { lines.append("| `\(r.core)` | \(words(r.wordings)) |") }
   return lines.joined(separator: "\n") + "\n"
+}
+
+/// What the table says a trap is worded as, for failure messages: ` (worded "...")`, or empty.
+public func trapWordingHint(_ error: Error) -> String {
+  guard let words = acceptedTrapWordings(error), !words.isEmpty else { return " (a site without a wording in Docs/traps.md)" }
+  return " (worded " + words.map { "\"\($0)\"" }.joined(separator: " or ") + ")"
 }
