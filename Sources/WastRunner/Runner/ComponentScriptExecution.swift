@@ -108,11 +108,7 @@ final class ComponentScriptExecution {
             guard let f = instance.function(action.name) else {
                 throw WasmError(.usage, "no function export \"\(action.name)\"")
             }
-            let params = f.type.paramTypes()
-            guard params.count == action.arguments.count else {
-                throw WasmError(.usage, "wrong number of arguments: expected \(params.count), got \(action.arguments.count)")
-            }
-            let args = try zip(action.arguments, params).map { try scriptValue($0, $1) }
+            let args = try componentArguments(action.arguments, f.type, function: action.name)
             return (try runtime.invoke(f, args), f.type.result)
         }
     }
