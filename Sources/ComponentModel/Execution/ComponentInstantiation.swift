@@ -83,11 +83,31 @@ extension ComponentRuntime {
                 }
                 externals.append(v)
             }
-            let instance = try coreStore.instantiate(module, imports: externals)
+            // A start function runs core code, which may call canon built-ins: run it as a task of
+            // this instance (the spec does not model instantiation; this is the least it needs).
+            let instance = module.start == nil
+                ? try coreStore.instantiate(module, imports: externals)
+                : try runAsTask(of: frame.state) { try self.coreStore.instantiate(module, imports: externals) }
             return CoreInstanceValue(exports: instance.exports.map { ($0.name, .core($0.value)) })
         case .exports(let list):
             return CoreInstanceValue(exports: try list.map { ($0.name, try frame.coreItem($0.sort, $0.index)) })
         }
+    }
+
+    /// Runs `body` on a thread of a synchronous task of `inst` (so `current_thread()` and
+    /// `current_instance()` are defined for the canon built-ins it calls), and returns its result.
+    /// Spec: CanonicalABI.md#tasks — a Task and its implicit Thread, as `canon_lift` makes them for a call.
+    func runAsTask<T>(of inst: CanonicalABI.ComponentInstance, _ body: @escaping () throws -> T) throws -> T {
+        var value: T? = nil
+        let task = CanonicalABI.Task(CanonicalABI.FuncType([], []), CanonicalOptions(), inst, { [] }, { _ in })
+        let thread = CanonicalABI.Thread(task) { value = try body() }
+        // Entered as a call from the host enters it (Store.lift): the instance and its ancestors.
+        guard inst.mayEnterFrom(nil) else { throw ComponentTrap(.canonicalABI(CanonicalABITrap("Store.lift", "not inst.may_enter_from(caller)"))) }
+        inst.enterFrom(nil)
+        try thread.resume()
+        inst.leaveTo(nil)
+        guard let value else { throw ComponentTrap(.unresolved("instantiation blocked in a start function")) }
+        return value
     }
 
     // MARK: - Component instances
