@@ -44,7 +44,7 @@ extension ComponentRuntime {
             guard let value = arguments[i.name.name] else {
                 throw linkError("missing import named `\(i.name.name)`")
             }
-            try checkImport(i, value, in: frame)
+            try check(value, against: i.type, in: frame, name: i.name.name)
             try frame.push(value, as: i.type.sort)
         case .export(let e):
             let value = try frame.item(e.item)
@@ -176,30 +176,6 @@ extension ComponentRuntime {
         }
         let results = try invoke(f, args)
         for (v, t) in zip(results, f.type.result) { frame.values.append((v, t)) }
-    }
-
-    // MARK: - Imports
-
-    /// Checks an import's argument against the import's declared sort and, for functions and types
-    /// declared here, against the declared type.
-    func checkImport(_ i: ComponentImport, _ value: ComponentExtern, in frame: InstanceFrame) throws {
-        let name = i.name.name
-        switch (i.type, value) {
-        case (.function(let t), .function(let f)):
-            if case .function(let expected)? = try? frame.type(t), !sameSignature(expected, f.type) {
-                throw linkError("type mismatch for import `\(name)`: expected \(describe(expected)), found \(describe(f.type))")
-            }
-        case (.type(.equal(let t)), .type(let actual)):
-            if case .resource(let expected)? = try? frame.type(t), case .resource(let r) = actual, r !== expected {
-                throw linkError("type mismatch for import `\(name)`: resource types are not the same")
-            }
-        case (.type(.subResource), .type(let actual)):
-            guard case .resource = actual else { throw linkError("type mismatch for import `\(name)`: expected a resource type") }
-        case (.coreModule, .coreModule), (.value, .value), (.type, .type), (.component, .component), (.instance, .instance):
-            break
-        default:
-            throw linkError("type mismatch for import `\(name)`: expected \(i.type.sort.keyword), found \(value.kindName)")
-        }
     }
 
     /// Whether two function types have the same parameter and result types (names aside).
