@@ -19,6 +19,7 @@ final class ComponentScriptExecution {
 
     init(bounds: WasmCore.Store.Bounds) {
         runtime = ComponentRuntime(bounds: bounds)
+        hostImports = (try? HostImports(runtime: runtime).imports) ?? [:]
     }
 
     func execute(_ command: ComponentCommand, component: LoadedComponent?, line: Int) -> Verdict {
@@ -49,17 +50,8 @@ final class ComponentScriptExecution {
             case .failure(let e):
                 return .failed("expected \(expected.count) result(s), got \(describe(e))")
             case .success(let (results, types)):
-                let want: [CanonicalABI.Value]
-                do {
-                    guard expected.count == types.count else {
-                        return .failed("expected \(expected.count) result(s), the function returns \(types.count)")
-                    }
-                    want = try zip(expected, types).map { try scriptValue($0, $1) }
-                } catch {
-                    return .failed("cannot read the expected results: \(error)")
-                }
-                if results.count == want.count && zip(results, want).allSatisfy({ resultMatches($0, $1) }) { return .passed }
-                return .failed("expected \(want.map(\.description)), got \(results.map(\.description))")
+                if let mismatch = componentResultsMismatch(results, expected, types) { return .failed(mismatch) }
+                return .passed
             }
 
         case .assertTrap(let action, let failure):
@@ -129,7 +121,8 @@ final class ComponentScriptExecution {
         guard let trap = error as? ComponentTrap else {
             return .failed("expected trap \"\(failure)\", got \(describe(error))")
         }
-        return .passed.orFailure(unless: trapWordingMatches(trap, failure), "expected trap \"\(failure)\", got \(trap)")
+        return .passed.orFailure(unless: trapWordingMatches(trap, failure),
+                                 "trap for the wrong reason: expected \"\(failure)\", got \(trap)\(trapWordingHint(trap))")
     }
 
     func describe(_ error: Error) -> String {
