@@ -21,6 +21,9 @@ struct ScriptRunOptions: ParsableArguments {
         valueName: "dir"))
     var emitModules: String?
 
+    @Flag(name: .long, help: "After the run, print every failing command (expected failures included) as a line of an expected-failures list: `path:line  reason`.")
+    var listFailures = false
+
     @OptionGroup var featureOptions: FeatureOptions
 
     /// The default expected-failures list, used when it exists and no other is given.
@@ -33,6 +36,7 @@ struct ScriptRunOptions: ParsableArguments {
         let files = try ScriptFiles.collect(paths)
         let expected = try loadExpectedFailures()
         var runner = ScriptRunner(features: features, engineFactory: staticOnly ? nil : DefaultScriptEngine.factory)
+        if featureOptions.features != nil { runner.componentFeatures = features }
         let progress = Progress(total: files.count)
         var report = RunReport()
         for (index, file) in files.enumerated() {
@@ -56,6 +60,7 @@ struct ScriptRunOptions: ParsableArguments {
         if let json {
             try write(try report.json(), to: json)
         }
+        if listFailures { for line in FailureList.lines(report.records) { print(line) } }
         for line in report.closingLines { print(line) }
         return report.tally.failed == 0
     }
