@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ComponentModel
 import WasmCore
 import WastRunner
 
@@ -46,6 +47,9 @@ struct ScriptRunOptions: ParsableArguments {
                 runner.onModule = { source, module in
                     emit(source, module, to: "\(dir)/\(prefix)\(source.line).wasm")
                 }
+                runner.onComponent = { source, component in
+                    emit(source, component, to: "\(dir)/\(prefix)\(source.line).wasm")
+                }
             }
             let records = runner.run(file: file).map(expected.apply(to:))
             report.append(contentsOf: records)
@@ -85,6 +89,17 @@ private func emit(_ source: ScriptModule, _ module: Module, to path: String) {
         }
     } catch {
         FileHandle.standardError.write(Data("\(path): cannot emit module: \(error)\n".utf8))
+    }
+}
+
+/// Writes a component for `--emit-modules`: text and quoted components encoded; binary components,
+/// whose bytes are the script's own, are not written.
+private func emit(_ source: ScriptComponent, _ component: Component, to path: String) {
+    if case .binary = source.source { return }
+    do {
+        try write(Data(encodeComponent(component)), to: path)
+    } catch {
+        FileHandle.standardError.write(Data("\(path): cannot emit component: \(error)\n".utf8))
     }
 }
 
