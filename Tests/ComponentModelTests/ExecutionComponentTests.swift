@@ -159,4 +159,91 @@ final class ComponentExecutionTests: XCTestCase {
             XCTAssertEqual(t.definition, "Table.get")
         }
     }
+
+    /// A host instance with a resource type, its constructor and a counting destructor.
+    func hostInstance(_ rt: ComponentRuntime, drops: @escaping (UInt32) -> Void) -> ComponentInstanceValue {
+        let r = rt.hostResource("r", destructor: { drops($0) })
+        let make = ComponentFunc.host("[constructor]r", CanonicalABI.FuncType(named: [("rep", .u32)], [.own(r)])) { args in
+            guard case .u32(let rep)? = args.first else { return [] }
+            return [.handle(rep)]
+        }
+        return ComponentInstanceValue(exports: [("r", .type(.resource(r))), ("[constructor]r", .function(make))])
+    }
+
+    static let hostResourceUser = """
+    (component
+      (import "host" (instance $h
+        (export "r" (type $r (sub resource)))
+        (export "[constructor]r" (func (param "rep" u32) (result (own $r))))))
+      (alias export $h "r" (type $r))
+      (core func $make (canon lower (func $h "[constructor]r")))
+      (core func $drop (canon resource.drop $r))
+      (core module $m
+        (import "" "make" (func $make (param i32) (result i32)))
+        (import "" "drop" (func $drop (param i32)))
+        (func (export "run") (param i32) (call $drop (call $make (local.get 0)))))
+      (core instance $i (instantiate $m (with "" (instance (export "make" (func $make)) (export "drop" (func $drop))))))
+      (func (export "run") (param "rep" u32) (canon lift (core func $i "run")))
+    )
+    """
+
+    func testHostResourceIsConstructedInTheCallerTableAndDroppedByItsDestructor() throws {
+        let rt = ComponentRuntime()
+        var dropped: [UInt32] = []
+        let i = try instantiate(Self.hostResourceUser, imports: ["host": .instance(hostInstance(rt) { dropped.append($0) })], runtime: rt)
+        XCTAssertEqual(try call(rt, i, "run", [.u32(77)]), [])
+        XCTAssertEqual(dropped, [77])
+    }
+
+    func testHostInstanceOfTheWrongShapeIsUnlinkable() throws {
+        let rt = ComponentRuntime()
+        let r = rt.hostResource("r")
+        let wrong = ComponentFunc.host("[constructor]r", CanonicalABI.FuncType(named: [("rep", .u32)], [.u32])) { _ in [.u32(0)] }
+        let bad = ComponentInstanceValue(exports: [("r", .type(.resource(r))), ("[constructor]r", .function(wrong))])
+        XCTAssertThrowsError(try instantiate(Self.hostResourceUser, imports: ["host": .instance(bad)], runtime: rt)) { e in
+            XCTAssertEqual((e as? WasmError)?.kind, .unlinkable, "\(e)")
+        }
+        let missing = ComponentInstanceValue(exports: [("r", .type(.resource(r)))])
+        XCTAssertThrowsError(try instantiate(Self.hostResourceUser, imports: ["host": .instance(missing)], runtime: rt)) { e in
+            XCTAssertEqual((e as? WasmError)?.kind, .unlinkable, "\(e)")
+        }
+    }
+
+    func testStartFunctionCallsBuiltinsAsATaskOfItsInstance() throws {
+        let rt = ComponentRuntime()
+        let i = try instantiate("""
+        (component
+          (type $R (resource (rep i32)))
+          (core func $new (canon resource.new $R))
+          (core func $rep (canon resource.rep $R))
+          (core module $m
+            (import "" "new" (func $new (param i32) (result i32)))
+            (import "" "rep" (func $rep (param i32) (result i32)))
+            (global $h (mut i32) (i32.const 0))
+            (func $start (global.set $h (call $new (i32.const 123))))
+            (start $start)
+            (func (export "rep") (result i32) (call $rep (global.get $h))))
+          (core instance $i (instantiate $m (with "" (instance (export "new" (func $new)) (export "rep" (func $rep))))))
+          (func (export "rep") (result u32) (canon lift (core func $i "rep")))
+        )
+        """, runtime: rt)
+        XCTAssertEqual(try call(rt, i, "rep"), [.u32(123)])
+    }
+
+    func testSecondMemoryOfAModuleIsItsOwn() throws {
+        let rt = ComponentRuntime()
+        let i = try instantiate("""
+        (component
+          (core module $m
+            (memory $a 1) (memory $b 1)
+            (func (export "run") (result i32)
+              (i32.store8 $a (i32.const 3) (i32.const 1))
+              (i32.store8 $b (i32.const 3) (i32.const 2))
+              (i32.add (i32.mul (i32.load8_u $a (i32.const 3)) (i32.const 10)) (i32.load8_u $b (i32.const 3)))))
+          (core instance $i (instantiate $m))
+          (func (export "run") (result u32) (canon lift (core func $i "run")))
+        )
+        """, runtime: rt)
+        XCTAssertEqual(try call(rt, i, "run"), [.u32(12)])
+    }
 }

@@ -53,8 +53,15 @@ public enum RuntimeType {
     case resource(CanonicalABI.ResourceType)
     /// A component type (its declarations are a static matter).
     case component
-    /// An instance type (its declarations are a static matter).
-    case instance
+    /// An instance type: its declarations and the scope they were written in, so an import of this
+    /// type can be checked against the instance provided (linking).
+    case instance(InstanceTypeDeclarations)
+}
+
+/// The declarations of an instance type, with the scope they were written in (for outer aliases).
+public struct InstanceTypeDeclarations {
+    let declarations: [Declaration]
+    let scope: InstanceFrame
 }
 
 /// A core instance: its exports by name, in order. Made by instantiating a core module or by

@@ -44,7 +44,7 @@ extension ComponentRuntime {
             guard let value = arguments[i.name.name] else {
                 throw linkError("missing import named `\(i.name.name)`")
             }
-            try checkImport(i, value, in: frame)
+            try check(value, against: i.type, in: frame, name: i.name.name)
             try frame.push(value, as: i.type.sort)
         case .export(let e):
             let value = try frame.item(e.item)
@@ -83,11 +83,31 @@ extension ComponentRuntime {
                 }
                 externals.append(v)
             }
-            let instance = try coreStore.instantiate(module, imports: externals)
+            // A start function runs core code, which may call canon built-ins: run it as a task of
+            // this instance (the spec does not model instantiation; this is the least it needs).
+            let instance = module.start == nil
+                ? try coreStore.instantiate(module, imports: externals)
+                : try runAsTask(of: frame.state) { try self.coreStore.instantiate(module, imports: externals) }
             return CoreInstanceValue(exports: instance.exports.map { ($0.name, .core($0.value)) })
         case .exports(let list):
             return CoreInstanceValue(exports: try list.map { ($0.name, try frame.coreItem($0.sort, $0.index)) })
         }
+    }
+
+    /// Runs `body` on a thread of a synchronous task of `inst` (so `current_thread()` and
+    /// `current_instance()` are defined for the canon built-ins it calls), and returns its result.
+    /// Spec: CanonicalABI.md#tasks — a Task and its implicit Thread, as `canon_lift` makes them for a call.
+    func runAsTask<T>(of inst: CanonicalABI.ComponentInstance, _ body: @escaping () throws -> T) throws -> T {
+        var value: T? = nil
+        let task = CanonicalABI.Task(CanonicalABI.FuncType([], []), CanonicalOptions(), inst, { [] }, { _ in })
+        let thread = CanonicalABI.Thread(task) { value = try body() }
+        // Entered as a call from the host enters it (Store.lift): the instance and its ancestors.
+        guard inst.mayEnterFrom(nil) else { throw ComponentTrap(.canonicalABI(CanonicalABITrap("Store.lift", "not inst.may_enter_from(caller)"))) }
+        inst.enterFrom(nil)
+        try thread.resume()
+        inst.leaveTo(nil)
+        guard let value else { throw ComponentTrap(.unresolved("instantiation blocked in a start function")) }
+        return value
     }
 
     // MARK: - Component instances
@@ -156,30 +176,6 @@ extension ComponentRuntime {
         }
         let results = try invoke(f, args)
         for (v, t) in zip(results, f.type.result) { frame.values.append((v, t)) }
-    }
-
-    // MARK: - Imports
-
-    /// Checks an import's argument against the import's declared sort and, for functions and types
-    /// declared here, against the declared type.
-    func checkImport(_ i: ComponentImport, _ value: ComponentExtern, in frame: InstanceFrame) throws {
-        let name = i.name.name
-        switch (i.type, value) {
-        case (.function(let t), .function(let f)):
-            if case .function(let expected)? = try? frame.type(t), !sameSignature(expected, f.type) {
-                throw linkError("type mismatch for import `\(name)`: expected \(describe(expected)), found \(describe(f.type))")
-            }
-        case (.type(.equal(let t)), .type(let actual)):
-            if case .resource(let expected)? = try? frame.type(t), case .resource(let r) = actual, r !== expected {
-                throw linkError("type mismatch for import `\(name)`: resource types are not the same")
-            }
-        case (.type(.subResource), .type(let actual)):
-            guard case .resource = actual else { throw linkError("type mismatch for import `\(name)`: expected a resource type") }
-        case (.coreModule, .coreModule), (.value, .value), (.type, .type), (.component, .component), (.instance, .instance):
-            break
-        default:
-            throw linkError("type mismatch for import `\(name)`: expected \(i.type.sort.keyword), found \(value.kindName)")
-        }
     }
 
     /// Whether two function types have the same parameter and result types (names aside).

@@ -70,18 +70,27 @@ public final class ComponentRuntime {
                 { arguments },
                 { results in outcome.resolved = true; outcome.results = results })
             while !outcome.resolved {
+                discardUnenterableThreads()
                 guard store.waiting.contains(where: { $0.ready() }) else {
                     throw ComponentTrap(.unresolved("the call to `\(function.name)` did not resolve and no thread can run"))
                 }
                 try store.tick()
             }
         } catch {
+            discardUnenterableThreads()
             throw ComponentTrap.from(error) ?? error
         }
         guard let results = outcome.results else {
             throw ComponentTrap(.unresolved("the call to `\(function.name)` was cancelled"))
         }
         return results
+    }
+
+    /// Drops the waiting threads of instances a trap left entered: they can never be resumed
+    /// (`Store.tick` enters a thread's instance from the host, which a trapped instance refuses).
+    /// Swift differs: definitions.py stops at the first trap; a script goes on with the same store.
+    func discardUnenterableThreads() {
+        store.waiting.removeAll { !$0.task.inst.mayEnterFrom(nil) }
     }
 
     // MARK: - Host definitions

@@ -15,7 +15,7 @@ extension ComponentRuntime {
         case .value(let d): return .value(try valType(d, in: frame))
         case .function(let f): return .function(try funcType(f, in: frame))
         case .component: return .component
-        case .instance: return .instance
+        case .instance(let ds): return .instance(InstanceTypeDeclarations(declarations: ds, scope: frame))
         case .resource(let r):
             // Spec: CanonicalABI.md#resource-state — ResourceType(impl = this instance, dtor).
             let dtor = try r.destructor.map { coreFuncInst(try frame.coreFunction($0)) }

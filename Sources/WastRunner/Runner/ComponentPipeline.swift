@@ -15,6 +15,8 @@ public struct ComponentPipeline {
     public var features: Features
     /// Accept the legacy canon-option sugar in `(component quote ...)` text.
     public var legacyIndices: Bool
+    /// Called with every component that decodes or parses, before it is validated.
+    public var onDecoded: ((ScriptComponent, Component) -> Void)?
 
     public init(features: Features, legacyIndices: Bool = false) {
         self.features = features
@@ -25,6 +27,7 @@ public struct ComponentPipeline {
     public func load(_ component: ScriptComponent) -> Result<LoadedComponent, WasmError> {
         Result {
             let syntax = try decode(component.source)
+            onDecoded?(component, syntax)
             return LoadedComponent(component: syntax, types: try validateComponent(syntax, features: features))
         }.mapError(ModulePipeline.asWasmError)
     }
@@ -40,5 +43,36 @@ public struct ComponentPipeline {
             guard TextUTF8.isValid(text) else { throw WasmError.malformed("malformed UTF-8 encoding") }
             return try parseComponent(String(decoding: text, as: UTF8.self), features: features, legacyIndices: legacyIndices)
         }
+    }
+
+    /// Reads a component file, binary (starting with the component preamble's magic and layer) or
+    /// text, and decodes or parses it. Errors carry the file name.
+    public func read(file: String) throws -> Component {
+        let bytes = try InputFile.read(file)
+        do {
+            if bytes.starts(with: [0x00, 0x61, 0x73, 0x6D]) { return try decodeComponent(bytes, features: features) }
+            guard TextUTF8.isValid(bytes) else { throw WasmError.malformed("malformed UTF-8 encoding") }
+            return try parseComponent(String(decoding: bytes, as: UTF8.self), features: features, legacyIndices: legacyIndices)
+        } catch {
+            throw ModulePipeline.asWasmError(error).inFile(file)
+        }
+    }
+
+    /// Reads and validates a component file; errors carry the file name.
+    public func validate(file: String) throws {
+        let component = try read(file: file)
+        do {
+            _ = try validateComponent(component, features: features)
+        } catch {
+            throw ModulePipeline.asWasmError(error).inFile(file)
+        }
+    }
+
+    /// Whether a file holds a component rather than a core module: a binary whose layer field says
+    /// component, or text whose first form is `(component`.
+    public static func isComponent(_ bytes: [UInt8]) -> Bool {
+        if bytes.starts(with: [0x00, 0x61, 0x73, 0x6D]) { return isComponentBinary(bytes) }
+        guard let cursor = try? TextCursor(String(decoding: bytes, as: UTF8.self)) else { return false }
+        return cursor.peekLeftParen("component")
     }
 }

@@ -1,3 +1,4 @@
+import ComponentModel
 import WasmCore
 
 /// Runs scripts command by command and records a verdict for each.
@@ -15,6 +16,8 @@ public struct ScriptRunner {
     public var engineFactory: ScriptEngineFactory?
     /// Called with every module that decodes or parses (before validation).
     public var onModule: ((ScriptModule, Module) -> Void)?
+    /// Called with every component that decodes or parses (before validation).
+    public var onComponent: ((ScriptComponent, Component) -> Void)?
 
     public init(features: Features = .wasm2, engineFactory: ScriptEngineFactory? = nil) {
         self.features = features
@@ -51,6 +54,7 @@ public struct ScriptRunner {
         var engine = engineFactory?(conventions.features, script.file)
         var checker = StaticChecker(conventions: conventions)
         checker.modules.onDecoded = onModule
+        checker.components.onDecoded = onComponent
         return script.commands.map { command in
             let verdict = checker.check(command, engine: &engine)
             return CommandRecord(file: script.file, line: command.line, command: command.kind.keyword, verdict: verdict)
@@ -63,7 +67,7 @@ public struct ScriptRunner {
 struct StaticChecker {
     let conventions: ScriptConventions
     var modules: ModulePipeline
-    let components: ComponentPipeline
+    var components: ComponentPipeline
 
     init(conventions: ScriptConventions) {
         self.conventions = conventions
