@@ -54,7 +54,8 @@ struct RunCommand: ParsableCommand {
     do {
       let features = featureOptions.features == nil ? Features.all : try featureOptions.resolved()
       guard let bytes = FileManager.default.contents(atPath: file) else { throw WasmError(.usage, "cannot read file", file: file) }
-      let source: ComponentSource = isComponentBinary([UInt8](bytes)) ? .binary([UInt8](bytes)) : .quote([UInt8](bytes))
+      // Anything starting with the magic is binary (a core module then fails as one, at its layer field).
+      let source: ComponentSource = bytes.starts(with: [0x00, 0x61, 0x73, 0x6d]) ? .binary([UInt8](bytes)) : .quote([UInt8](bytes))
       loaded = try ComponentPipeline(features: features).load(ScriptComponent(source: source)).get()
     } catch let e as WasmError {
       stderr(e.file == nil ? e.inFile(file).description : e.description)
