@@ -72,12 +72,7 @@ struct RunCommand: ParsableCommand {
       let host = try HostImports(runtime: runtime)
       instance = try runtime.instantiate(loaded.component, imports: host.imports)
     } catch {
-      if let trap = ComponentTrap.from(error) {
-        stderr("\(file): instantiation trapped: \(describeTrap(trap))")
-        return RunCommand.trapped
-      }
-      stderr("\(file): \(error)")
-      return RunCommand.usage
+      return report(error, "\(file): instantiation", stderr)
     }
 
     guard let function = call.function(in: instance) else {
@@ -95,13 +90,19 @@ struct RunCommand: ParsableCommand {
       for (v, t) in zip(results, function.type.result) { stdout(waveText(v, t)) }
       return RunCommand.ok
     } catch {
-      if let trap = ComponentTrap.from(error) {
-        stderr("\(file): `\(call.name)` trapped: \(describeTrap(trap))")
-        return RunCommand.trapped
-      }
-      stderr("\(file): `\(call.name)`: \(error)")
-      return RunCommand.usage
+      return report(error, "\(file): `\(call.name)`", stderr)
     }
+  }
+
+  /// Reports an error of instantiation or of the call: a trap (status 1, with its site and wording) or a
+  /// linking or usage error (status 2).
+  func report(_ error: Error, _ what: String, _ stderr: (String) -> Void) -> Int32 {
+    if let trap = ComponentTrap.from(error) {
+      stderr("\(what) trapped: \(describeTrap(trap))")
+      return RunCommand.trapped
+    }
+    stderr("\(what): \(error)")
+    return RunCommand.usage
   }
 }
 
