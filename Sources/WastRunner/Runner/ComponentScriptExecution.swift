@@ -56,8 +56,8 @@ final class ComponentScriptExecution {
 
         case .assertTrap(let action, let failure):
             switch call(action) {
-            case .success(let (results, _)):
-                return .failed("expected trap \"\(failure)\", got \(results.map(\.description))")
+            case .success(let (results, types)):
+                return .failed("expected trap \"\(failure)\", got (\(waveText(results, types)))")
             case .failure(let e):
                 return expectTrap(failure, e)
             }
