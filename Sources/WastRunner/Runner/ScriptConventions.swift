@@ -4,7 +4,7 @@ import WasmCore
 /// the legacy canon-option sugar, and how an assertion's failure text is matched.
 ///
 /// Three kinds of scripts, told apart by their text:
-/// - **wasm-tools' scripts** have a `;; RUN: wast ...` line: features are wasm-tools 1.262's
+/// - **wasm-tools' scripts** have a `;; RUN: wast ...` line: features are wasm-tools'
 ///   defaults with the line's `-f` lists applied (`-f=-x` switches a default off), legacy sugar when
 ///   the line sets `WAST_STRICT_COMPONENT_INDICES=0`, and the expected text must occur in our message
 ///   (as wasm-tools' own runner matches it).
@@ -96,14 +96,16 @@ public struct ScriptConventions: Hashable, Sendable {
 }
 
 extension Features {
-    /// wasm-tools 1.262's default features (`wasmparser::WasmFeatures::default()`): the core proposals
-    /// at phase 4 or later (WebAssembly 3.0: exceptions, GC, memory64, tail calls, ...) and the
-    /// component model with its default gates (`cm-async`, `cm-async-builtins`, `cm-implements`).
-    /// A wasm-tools file's RUN line applies its `-f` lists on top of these.
+    /// The default features of wasm-tools at the commit the suites were taken from (a7ef4778,
+    /// `wasmparser::WasmFeatures::default()` in crates/wasmparser/src/features.rs): the core
+    /// proposals at phase 4 or later (WebAssembly 3.0: exceptions, GC, memory64, tail calls, wide
+    /// arithmetic, ...), the component model and `cm-async`. Every other `cm-*` gate is off. A
+    /// wasm-tools file's RUN line applies its `-f` lists on top of these. (The wasm-tools 1.262
+    /// oracle is newer and differs: it also enables `cm-map`.)
     public static let wasmToolsDefaults = Features([
         .mutableGlobal, .saturatingFloatToInt, .signExtension, .referenceTypes, .multiValue, .bulkMemory, .simd,
         .relaxedSimd, .threads, .tailCall, .multiMemory, .exceptions, .memory64, .extendedConst,
-        .functionReferences, .gc, .componentModel, .cmAsync, .cmAsyncBuiltins, .cmImplements,
+        .functionReferences, .gc, .wideArithmetic, .componentModel, .cmAsync,
     ])
 
     /// The features the component-model suite (../shared/testsuite/component-model) needs: every
