@@ -6,8 +6,9 @@ import WasmCore
 /// Three kinds of scripts, told apart by their text:
 /// - **wasm-tools' scripts** have a `;; RUN: wast ...` line: features are wasm-tools'
 ///   defaults with the line's `-f` lists applied (`-f=-x` switches a default off), legacy sugar when
-///   the line sets `WAST_STRICT_COMPONENT_INDICES=0`, and the expected text must occur in our message
-///   (as wasm-tools' own runner matches it).
+///   the line sets `WAST_STRICT_COMPONENT_INDICES=0`, the expected text must occur in our message
+///   (as wasm-tools' own runner matches it), and the file is only validated, never executed (as
+///   `wasm-tools wast` does: many of its components import what no runner provides).
 /// - **Component scripts** without a RUN line (the component-model suite): `componentFeatures`
 ///   (default `Features.componentModelSuite`), and any rejection of the asserted kind passes (the
 ///   suite's texts are wasmtime's, which upstream runners match loosely or not at all).
@@ -36,11 +37,15 @@ public struct ScriptConventions: Hashable, Sendable {
     public var features: Features
     public var legacyIndices: Bool
     public var messageMatching: MessageMatching
+    /// Run the file statically even when an engine is given (wasm-tools' scripts).
+    public var validateOnly: Bool
 
-    public init(features: Features, legacyIndices: Bool = false, messageMatching: MessageMatching = .prefix) {
+    public init(features: Features, legacyIndices: Bool = false, messageMatching: MessageMatching = .prefix,
+                validateOnly: Bool = false) {
         self.features = features
         self.legacyIndices = legacyIndices
         self.messageMatching = messageMatching
+        self.validateOnly = validateOnly
     }
 
     /// The conventions of the script whose text is `source`.
@@ -54,7 +59,7 @@ public struct ScriptConventions: Hashable, Sendable {
             return ScriptConventions(
                 features: try RunLine.features(in: source, base: .wasmToolsDefaults),
                 legacyIndices: command.contains("WAST_STRICT_COMPONENT_INDICES=0"),
-                messageMatching: .substring)
+                messageMatching: .substring, validateOnly: true)
         }
         if !command.isEmpty {
             return ScriptConventions(features: try RunLine.features(in: source, base: features))
