@@ -43,6 +43,21 @@ extension CLITests {
     XCTAssertEqual(try run(["run", binary, "--invoke", "add(10, 20)"]).out, "33\n")
   }
 
+  func testRunCallsAFunctionOfAnExportedInstance() throws {
+    let c = file("iface.wat", """
+      (component
+        (core module $m (func (export "f") (param i32) (result i32) (i32.mul (local.get 0) (i32.const 2))))
+        (core instance $i (instantiate $m))
+        (func $f (param "x" u32) (result u32) (canon lift (core func $i "f")))
+        (instance $iface (export "double" (func $f)))
+        (export "ns:pkg/iface" (instance $iface)))
+      """)
+    let doubled = try run(["run", c, "--invoke", "ns:pkg/iface#double(21)"])
+    XCTAssertEqual(doubled.status, 0, doubled.err)
+    XCTAssertEqual(doubled.out, "42\n")
+    XCTAssertEqual(try run(["run", c, "--invoke", "ns:pkg/iface#triple(1)"]).status, 2)
+  }
+
   func testRunTraceShowsCanonDefinitions() throws {
     let traced = try run(["run", file("adder.wat", CLITests.adder), "--invoke", "add(1, 2)", "--trace"])
     XCTAssertEqual(traced.status, 0, traced.err)
