@@ -67,7 +67,10 @@ public let trapWordingTable: [TrapWording] = [
   TrapWording("canon_task_return", nil, [taskReturnInvalid]),
   TrapWording("canon_task_cancel", "not task.opts.async_", ["`task.cancel` called by task which has not been cancelled"]),
   TrapWording("call_and_trap_on_throw", "CoreWebAssemblyException", ["uncaught exception propagated out of component"]),
-  TrapWording("canon_lift", "not candidates", ["deadlock detected: event loop cannot make further progress"]),
+  // A synchronous call with no thread ready to run: the spec traps here; wasmtime traps earlier, when the
+  // synchronous task first blocks, or reports the event loop's deadlock.
+  TrapWording("canon_lift", "not candidates",
+              ["deadlock detected: event loop cannot make further progress", "cannot block a synchronous task before returning"]),
   TrapWording("canon_lift", "unknown callback code", ["unsupported callback code"]),
   TrapWording("unpack_callback_result", "code > CallbackCode.MAX", ["unsupported callback code"]),
   TrapWording("canon_lift", "not isinstance(wset, WaitableSet)", ["handle is not a waitable-set", unknownHandle]),
