@@ -49,7 +49,7 @@ public func canonLift(_ callee: @escaping CoreFuncInst, _ ft: FuncType, _ opts: 
       let event: EventTuple
       switch code {
       case .yield:
-        let cancelled = try thread.waitUntil({ inst.exclusiveThread == nil }, cancellable: true)
+        let cancelled = try thread.waitUntil({ inst.exclusiveThread == nil }, cancellable: true, yielding: true)
         if cancelled.bool {
           event = (.taskCancelled, 0, 0)
         } else {

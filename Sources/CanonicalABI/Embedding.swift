@@ -14,6 +14,8 @@ public final class Store {
   public var nestingDepth: Int
   public var deterministicProfile: Bool
   public var rng: SplitMix64
+  /// How the spec's free choices among ready threads and pending events are made.
+  public var scheduling: Scheduling
   /// MAX_FLAT_PARAMS, MAX_FLAT_ASYNC_PARAMS and MAX_FLAT_RESULTS for calls in this store.
   public var flatLimits: FlatLimits
   /// Run `realloc` through `LiftLowerContext.reallocInline` (no OS thread switch) instead of the literal `canon_lift`.
@@ -24,8 +26,10 @@ public final class Store {
   public var hostDefinedTransformation: (ABIString) -> ABIString = { $0 }
 
   /// Spec: CanonicalABI.md#embedding — def Store.__init__
-  public init(deterministicProfile: Bool = true, seed: UInt64 = 0, flatLimits: FlatLimits = .default) {
+  public init(deterministicProfile: Bool = true, seed: UInt64 = 0, scheduling: Scheduling = .seeded,
+              flatLimits: FlatLimits = .default) {
     self.flatLimits = flatLimits
+    self.scheduling = scheduling
     self.waiting = []
     self.nestingDepth = 0
     self.deterministicProfile = deterministicProfile
@@ -81,12 +85,42 @@ public final class Store {
     }
   }
 
-  /// `random.choice` over a non-empty array.
+  /// `random.choice` over a non-empty array (in order: the first element).
   func randomChoice<T>(_ xs: [T]) -> T {
-    xs[Int(rng.next() % UInt64(xs.count))]
+    switch scheduling {
+    case .inOrder: return xs[0]
+    case .seeded: return xs[Int(rng.next() % UInt64(xs.count))]
+    }
+  }
+  /// `ready_func() and not DETERMINISTIC_PROFILE and random.randint(0,1)` in `Thread.wait_until`:
+  /// whether a thread whose condition already holds keeps running instead of switching.
+  /// In order: a wait on a condition that holds keeps running; a yield (`yielding`) switches.
+  func keepsRunning(yielding: Bool) -> Bool {
+    switch scheduling {
+    case .inOrder: return !yielding
+    case .seeded: return !deterministicProfile && randomBool()
+    }
+  }
+  /// `random.shuffle` (in order: unchanged).
+  func randomShuffle<T>(_ xs: inout [T]) {
+    if scheduling == .seeded { xs.shuffle(using: &rng) }
   }
   /// `random.randint(0,1)`.
   func randomBool() -> Bool { rng.next() & 1 == 1 }
+}
+
+/// How a store makes the choices the spec leaves free (`random.choice` of the thread `Store.tick`
+/// resumes, `random.shuffle` of a waitable set's elements before taking an event).
+/// Swift differs: the spec draws at random, which any fixed policy refines; `inOrder` takes the thread
+/// that has waited longest and the element that joined first, and lets a thread whose wait condition
+/// already holds keep running (CanonicalABI.md#threads: "the embedder can use scheduling heuristics to
+/// decide whether or not to block") unless it yields: the behaviour the suites' scripts assume.
+public enum Scheduling: Sendable {
+  /// The first candidate: the longest-waiting thread, the earliest-joined waitable; no switch at a
+  /// wait whose condition holds, a switch at every yield.
+  case inOrder
+  /// A pseudo-random candidate from the store's seeded `rng`.
+  case seeded
 }
 
 /// The seeded random source for the spec's non-deterministic choices.

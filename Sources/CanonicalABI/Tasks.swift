@@ -61,7 +61,7 @@ public final class Task {
       }
       if hasBackpressure() || inst.numWaitingToEnter > 0 {
         inst.numWaitingToEnter += 1
-        let cancelled = try thread.waitUntil({ !hasBackpressure() }, cancellable: true)
+        let cancelled = try thread.waitUntil({ !hasBackpressure() }, cancellable: true, yielding: true)
         inst.numWaitingToEnter -= 1
         if cancelled.bool {
           try cancel()

@@ -115,18 +115,19 @@ public final class Thread: Hashable {
 
   /// Blocks until `readyFunc` holds (and the scheduler picks this thread).
   /// Spec: CanonicalABI.md#threads — def Thread.wait_until
-  public func waitUntil(_ readyFunc: @escaping () -> Bool, cancellable: Bool = false) throws -> Cancelled {
+  /// Swift differs: `yielding` tells the store's scheduler whether this wait is a yield (whose point is
+  /// to let other threads run) or a wait on a condition; see `Store.keepsRunning`.
+  public func waitUntil(_ readyFunc: @escaping () -> Bool, cancellable: Bool = false, yielding: Bool = false) throws -> Cancelled {
     assert(running())
     if task.deliverPendingCancel(cancellable) { return .true }
-    let store = task.inst.store
-    if readyFunc() && !store.deterministicProfile && store.randomBool() { return .false }
+    if readyFunc() && task.inst.store.keepsRunning(yielding: yielding) { return .false }
     startWaitingInternal(readyFunc)
     return try blockInternal(cancellable)
   }
 
   /// Spec: CanonicalABI.md#threads — def Thread.yield_
   public func yield_(_ cancellable: Bool) throws -> Cancelled {
-    try waitUntil({ true }, cancellable: cancellable)
+    try waitUntil({ true }, cancellable: cancellable, yielding: true)
   }
 
   /// Spec: CanonicalABI.md#threads — def Thread.suspend_then_resume

@@ -87,7 +87,7 @@ public final class WaitableSet {
   /// Spec: CanonicalABI.md#waitable-state — def WaitableSet.get_pending_event
   public func getPendingEvent(_ store: Store) throws -> EventTuple {
     assert(hasPendingEvent())
-    elems.shuffle(using: &store.rng)
+    store.randomShuffle(&elems)
     for w in elems {
       assert(self === w.wset)
       if w.hasPendingEvent() { return try w.getPendingEvent() }

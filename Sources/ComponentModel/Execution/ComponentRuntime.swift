@@ -28,7 +28,7 @@ public final class ComponentRuntime {
     var memoryViews: [ObjectIdentifier: CoreMemoryView] = [:]
 
     public init(bounds: WasmCore.Store.Bounds = WasmCore.Store.Bounds(), seed: UInt64 = 0) {
-        self.store = CanonicalABI.Store(deterministicProfile: true, seed: seed)
+        self.store = CanonicalABI.Store(deterministicProfile: true, seed: seed, scheduling: .inOrder)
         self.coreStore = WasmCore.Store(bounds: bounds)
         self.hostInstance = CanonicalABI.ComponentInstance(store)
     }

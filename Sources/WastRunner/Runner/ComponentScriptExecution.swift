@@ -1,6 +1,7 @@
 import CanonicalABI
 import ComponentModel
 import WasmCore
+import Foundation
 
 /// The component half of the script runner's engine: one `ComponentRuntime` per script file, its
 /// component definitions and instances by name, and the assertions over instantiation and calls.
@@ -19,6 +20,9 @@ final class ComponentScriptExecution {
 
     init(bounds: WasmCore.Store.Bounds) {
         runtime = ComponentRuntime(bounds: bounds)
+        if ProcessInfo.processInfo.environment["CMREF_TRACE"] != nil {
+            runtime.trace = { FileHandle.standardError.write(Data("trace: \($0)\n".utf8)) }
+        }
         hostImports = (try? HostImports(runtime: runtime).imports) ?? [:]
     }
 
