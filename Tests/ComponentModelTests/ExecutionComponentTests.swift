@@ -246,4 +246,64 @@ final class ComponentExecutionTests: XCTestCase {
         """, runtime: rt)
         XCTAssertEqual(try call(rt, i, "run"), [.u32(12)])
     }
+
+    func testPostReturnMayNotLeaveTheInstance() throws {
+        let rt = ComponentRuntime()
+        let host = ComponentFunc.host("f", CanonicalABI.FuncType([], [])) { _ in [] }
+        let i = try instantiate("""
+        (component
+          (import "f" (func $f))
+          (core func $f' (canon lower (func $f)))
+          (core module $m
+            (import "" "f" (func $f))
+            (func (export "run") (result i32) (i32.const 5))
+            (func (export "post") (param i32) (call $f)))
+          (core instance $i (instantiate $m (with "" (instance (export "f" (func $f'))))))
+          (func (export "run") (result u32) (canon lift (core func $i "run") (post-return (core func $i "post"))))
+        )
+        """, imports: ["f": .function(host)], runtime: rt)
+        XCTAssertThrowsError(try call(rt, i, "run")) { e in
+            guard case .canonicalABI(let t)? = (e as? ComponentTrap)?.site else { return XCTFail("\(e)") }
+            XCTAssertEqual(t.definition, "canon_lower")
+            XCTAssertEqual(t.condition, "not thread.task.inst.may_leave")
+        }
+    }
+
+    func testReenteringAChildFromItsParentTraps() throws {
+        // Spec: CanonicalABI.md#component-instances — P calls C, C calls back into P (allowed: P is an
+        // ancestor), P calls C again: C.may_enter is false.
+        let rt = ComponentRuntime()
+        let i = try instantiate("""
+        (component $P
+          (core module $Tbl (table (export "t") 1 funcref))
+          (core instance $tbl (instantiate $Tbl))
+          (core module $Back
+            (import "" "t" (table 1 funcref))
+            (type $v (func))
+            (func (export "back") (call_indirect (type $v) (i32.const 0))))
+          (core instance $back (instantiate $Back (with "" (instance $tbl))))
+          (func $back (canon lift (core func $back "back")))
+          (component $C
+            (import "back" (func $back))
+            (core func $back' (canon lower (func $back)))
+            (core module $M (import "" "back" (func $back)) (func (export "run") (call $back)))
+            (core instance $m (instantiate $M (with "" (instance (export "back" (func $back'))))))
+            (func (export "run") (canon lift (core func $m "run"))))
+          (instance $c (instantiate $C (with "back" (func $back))))
+          (core func $run (canon lower (func $c "run")))
+          (core module $Init
+            (import "" "t" (table 1 funcref))
+            (import "" "run" (func $run))
+            (elem (i32.const 0) func $run))
+          (core instance (instantiate $Init (with "" (instance (export "t" (table $tbl "t")) (export "run" (func $run))))))
+          (core module $Entry (import "" "run" (func $run)) (func (export "go") (call $run)))
+          (core instance $e (instantiate $Entry (with "" (instance (export "run" (func $run))))))
+          (func (export "go") (canon lift (core func $e "go")))
+        )
+        """, runtime: rt)
+        XCTAssertThrowsError(try call(rt, i, "go")) { e in
+            guard case .canonicalABI(let t)? = (e as? ComponentTrap)?.site else { return XCTFail("\(e)") }
+            XCTAssertEqual(t.definition, "Store.lift")
+        }
+    }
 }

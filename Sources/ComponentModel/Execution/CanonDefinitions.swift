@@ -18,11 +18,12 @@ extension ComponentRuntime {
             let opts = try canonicalOptions(c.options, in: frame)
             let callee = coreFuncInst(core)
             let lifted = store.lift(callee, ft, opts, frame.state)
+            let coreName = frame.coreExportName(of: core) ?? "func \(c.function ?? 0)"
             let traced: CanonicalABI.FuncInst = { [weak self] onStart, onResolve, caller in
-                self?.trace?("canon lift")
+                self?.trace?("canon lift \(coreName)")
                 return try lifted(onStart, onResolve, caller)
             }
-            frame.funcs.append(ComponentFunc(type: ft, name: "lift", traced))
+            frame.funcs.append(ComponentFunc(type: ft, name: coreName, traced))
 
         case .lower:
             // Spec: CanonicalABI.md#canon-lower — Store.lower(callee, ft, opts, inst).
