@@ -59,6 +59,14 @@ final class ComponentRunnerTests: XCTestCase {
         XCTAssertTrue(records[3].message.contains("no function export"), records[3].message)
     }
 
+    func testWasmToolsScriptsAreOnlyValidated() throws {
+        var made = 0
+        let records = try run(";; RUN: wast %\n(component)\n(assert_return (invoke \"f\") (u32.const 1))",
+                              engine: { f, file in made += 1; return ScriptExecution(features: f, file: file) })
+        XCTAssertEqual(made, 0, "wasm-tools' scripts are validate-only, as `wasm-tools wast`")
+        XCTAssertEqual(records.map(\.outcome), [.passed, .skipped])
+    }
+
     func testFailureListLines() {
         let records = [
             CommandRecord(file: "../shared/testsuite/wasm-tools/a.wast", line: 3, command: "assert_invalid", outcome: .failed,

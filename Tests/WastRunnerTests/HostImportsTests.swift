@@ -15,8 +15,9 @@ final class HostImportsTests: XCTestCase {
     let memory = MemInst([UInt8](repeating: 0, count: 256))
     var next: UInt64 = 64
     init() throws {
-      store = CanonicalABI.Store()
-      host = try HostImports(store: store)
+      let runtime = ComponentRuntime()
+      store = runtime.store
+      host = try HostImports(runtime: runtime)
       inst = ComponentInstance(store)
     }
     /// Options with this guest's memory and a bump realloc.

@@ -67,6 +67,8 @@ final class TrapWordingTests: XCTestCase {
       (CanonicalABITrap("load_string_from_range", "ptr + byte_length > len(cx.opts.memory)"), "string content out-of-bounds"),
       (CanonicalABITrap("load_string_from_range", "ptr + byte_length > len(cx.opts.memory)"), "string pointer/length out of bounds of memory"),
       (CanonicalABITrap("load_string_from_range", "UnicodeError in decode"), "invalid utf-8"),
+      (CanonicalABITrap("load_string_from_range", "UnicodeError in decode"), "invalid utf-8 sequence of 1 bytes from index 0"),
+      (CanonicalABITrap("load_string_from_range", "UnicodeError in decode"), "incomplete utf-8 byte sequence from index 3"),
       (CanonicalABITrap("store_list_into_range", "ptr + byte_length > len(cx.opts.memory)"), "wasm trap: list content out-of-bounds"),
       (CanonicalABITrap("store_list_into_range", "ptr + byte_length > len(cx.opts.memory)"), "realloc return: beyond end of memory"),
       (CanonicalABITrap("store_list_into_range", "ptr != align_to(ptr, alignment(elem_type))"), "realloc return: result not aligned"),

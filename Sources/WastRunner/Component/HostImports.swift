@@ -61,28 +61,18 @@ public final class HostImports {
       (func (export "f") (result i32) (i32.const 101)))
     """
 
-  /// The host imports of a run of `runtime` (its store, its host instance).
-  public convenience init(runtime: ComponentRuntime) throws {
-    try self.init(store: runtime.store, hostInstance: runtime.hostInstance)
-  }
-
-  public init(store: CanonicalABI.Store, hostInstance: ComponentInstance? = nil) throws {
-    self.store = store
-    let hostInstance = hostInstance ?? ComponentInstance(store)
-    self.hostInstance = hostInstance
+  /// The host imports of a run of `runtime`: its store; its host instance implements the resource types.
+  public init(runtime: ComponentRuntime) throws {
+    store = runtime.store
+    hostInstance = runtime.hostInstance
     let state = HostResourceState()
     self.state = state
-    // resource1's destructor counts drops and records the last rep.
-    let dtor1: CoreFuncInst = { args in
-      guard args.count == 1, case .i32(let rep) = args[0] else {
-        throw CanonicalABIMisuse("resource1 destructor: expected one i32, got \(args)")
-      }
+    // resource1's destructor counts drops and records the last rep; resource2's does nothing.
+    resource1 = runtime.hostResource("resource1") { rep in
       state.drops &+= 1
       state.lastDrop = rep
-      return []
     }
-    resource1 = ResourceType(hostInstance, dtor1, name: "resource1")
-    resource2 = ResourceType(hostInstance, { _ in [] }, name: "resource2")
+    resource2 = runtime.hostResource("resource2") { _ in }
     root = [
       ("host-return-two", hostFunction("host-return-two", [], [.u32]) { _ in [.u32(2)] }),
       ("host", .instance(ComponentInstanceValue(exports: try hostInstanceExports()))),

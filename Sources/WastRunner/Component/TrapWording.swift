@@ -67,7 +67,10 @@ public let trapWordingTable: [TrapWording] = [
   TrapWording("canon_task_return", nil, [taskReturnInvalid]),
   TrapWording("canon_task_cancel", "not task.opts.async_", ["`task.cancel` called by task which has not been cancelled"]),
   TrapWording("call_and_trap_on_throw", "CoreWebAssemblyException", ["uncaught exception propagated out of component"]),
-  TrapWording("canon_lift", "not candidates", ["deadlock detected: event loop cannot make further progress"]),
+  // A synchronous call with no thread ready to run: the spec traps here; wasmtime traps earlier, when the
+  // synchronous task first blocks, or reports the event loop's deadlock.
+  TrapWording("canon_lift", "not candidates",
+              ["deadlock detected: event loop cannot make further progress", "cannot block a synchronous task before returning"]),
   TrapWording("canon_lift", "unknown callback code", ["unsupported callback code"]),
   TrapWording("unpack_callback_result", "code > CallbackCode.MAX", ["unsupported callback code"]),
   TrapWording("canon_lift", "not isinstance(wset, WaitableSet)", ["handle is not a waitable-set", unknownHandle]),
@@ -82,7 +85,8 @@ public let trapWordingTable: [TrapWording] = [
               [stringOutOfBounds, "string pointer/length out of bounds of memory"]),
   TrapWording("load_string_from_range", "byte_length > MAX_STRING_BYTE_LENGTH", [stringOutOfBounds, "byte length too large"]),
   TrapWording("load_string_from_range", "UnicodeError in decode",
-              ["invalid utf-8", "incomplete utf-8 byte sequence", "invalid utf-16", "invalid latin1"]),
+              ["invalid utf-8 sequence of {} bytes from index {}", "incomplete utf-8 byte sequence from index {}",
+               "invalid utf8 encoding", "invalid utf16 encoding", "invalid utf-16: lone surrogate found"]),
   TrapWording("load_list_from_range", "ptr != align_to(ptr, alignment(elem_type))", [unaligned, "list pointer is not aligned"]),
   TrapWording("load_list_from_range", nil, [listOutOfBounds, "list pointer/length out of bounds of memory"]),
   TrapWording("lift_flat_values", "ptr != align_to(ptr, alignment(tuple_type))", [unaligned, "return pointer not aligned", "pointer not aligned"]),

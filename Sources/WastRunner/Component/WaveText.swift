@@ -9,20 +9,49 @@ private let waveKeywords: Set<String> = ["true", "false", "inf", "nan", "some", 
 func waveLabel(_ l: String) -> String { waveKeywords.contains(l) ? "%" + l : l }
 
 /// A string or char body with WAVE escapes.
+/// Controls, whitespace other than a space, format and unassigned code points, and every scalar that would
+/// join the one written before it into one character (a combining mark, a second regional indicator, a
+/// Hangul vowel after its consonant) are written `\u{...}`: a printed value shows every scalar apart
+/// (`"e\u{301}"` is not `"é"`), and WAVE readers that walk characters read it back scalar for scalar.
 func waveEscaped(_ s: String, quote: Unicode.Scalar) -> String {
-  var out = ""
+  var out = String.UnicodeScalarView()
   for u in s.unicodeScalars {
     switch u {
-    case quote: out += "\\" + String(quote)
-    case "\\": out += "\\\\"
-    case "\n": out += "\\n"
-    case "\r": out += "\\r"
-    case "\t": out += "\\t"
+    case quote: out.append(contentsOf: "\\\(quote)".unicodeScalars)
+    case "\\": out.append(contentsOf: "\\\\".unicodeScalars)
+    case "\n": out.append(contentsOf: "\\n".unicodeScalars)
+    case "\r": out.append(contentsOf: "\\r".unicodeScalars)
+    case "\t": out.append(contentsOf: "\\t".unicodeScalars)
     default:
-      if u.value < 0x20 || u.value == 0x7f { out += "\\u{\(String(u.value, radix: 16))}" } else { out.unicodeScalars.append(u) }
+      if needsEscape(u) || joins(out.last ?? quote, u) || joins(u, "a") {
+        out.append(contentsOf: "\\u{\(String(u.value, radix: 16))}".unicodeScalars)
+      } else {
+        out.append(u)
+      }
     }
   }
-  return out
+  return String(out)
+}
+
+/// Whether `u` joins `previous` into one extended grapheme cluster.
+private func joins(_ previous: Unicode.Scalar, _ u: Unicode.Scalar) -> Bool {
+  var pair = String.UnicodeScalarView()
+  pair.append(previous)
+  pair.append(u)
+  return String(pair).count == 1
+}
+
+/// Whether a scalar is always written as `\u{...}`: controls, whitespace other than a space, marks, format,
+/// private-use and unassigned code points.
+func needsEscape(_ u: Unicode.Scalar) -> Bool {
+  if u.value < 0x20 || (0x7f...0x9f).contains(u.value) { return true }
+  if u != " " && u.properties.isWhitespace { return true }
+  switch u.properties.generalCategory {
+  case .nonspacingMark, .spacingMark, .enclosingMark, .format, .unassigned, .privateUse, .lineSeparator, .paragraphSeparator:
+    return true
+  default:
+    return false
+  }
 }
 
 /// A float as WAVE writes it: `nan`, `inf`, `-inf`, or the shortest decimal that reads back.

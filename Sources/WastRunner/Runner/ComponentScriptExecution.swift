@@ -56,8 +56,8 @@ final class ComponentScriptExecution {
 
         case .assertTrap(let action, let failure):
             switch call(action) {
-            case .success(let (results, _)):
-                return .failed("expected trap \"\(failure)\", got \(results.map(\.description))")
+            case .success(let (results, types)):
+                return .failed("expected trap \"\(failure)\", got (\(waveText(results, types)))")
             case .failure(let e):
                 return expectTrap(failure, e)
             }
@@ -108,11 +108,7 @@ final class ComponentScriptExecution {
             guard let f = instance.function(action.name) else {
                 throw WasmError(.usage, "no function export \"\(action.name)\"")
             }
-            let params = f.type.paramTypes()
-            guard params.count == action.arguments.count else {
-                throw WasmError(.usage, "wrong number of arguments: expected \(params.count), got \(action.arguments.count)")
-            }
-            let args = try zip(action.arguments, params).map { try scriptValue($0, $1) }
+            let args = try componentArguments(action.arguments, f.type, function: action.name)
             return (try runtime.invoke(f, args), f.type.result)
         }
     }

@@ -4,10 +4,11 @@ import WasmCore
 /// the legacy canon-option sugar, and how an assertion's failure text is matched.
 ///
 /// Three kinds of scripts, told apart by their text:
-/// - **wasm-tools' scripts** have a `;; RUN: wast ...` line: features are wasm-tools 1.262's
+/// - **wasm-tools' scripts** have a `;; RUN: wast ...` line: features are wasm-tools'
 ///   defaults with the line's `-f` lists applied (`-f=-x` switches a default off), legacy sugar when
-///   the line sets `WAST_STRICT_COMPONENT_INDICES=0`, and the expected text must occur in our message
-///   (as wasm-tools' own runner matches it).
+///   the line sets `WAST_STRICT_COMPONENT_INDICES=0`, the expected text must occur in our message
+///   (as wasm-tools' own runner matches it), and the file is only validated, never executed (as
+///   `wasm-tools wast` does: many of its components import what no runner provides).
 /// - **Component scripts** without a RUN line (the component-model suite): `componentFeatures`
 ///   (default `Features.componentModelSuite`), and any rejection of the asserted kind passes (the
 ///   suite's texts are wasmtime's, which upstream runners match loosely or not at all).
@@ -36,11 +37,15 @@ public struct ScriptConventions: Hashable, Sendable {
     public var features: Features
     public var legacyIndices: Bool
     public var messageMatching: MessageMatching
+    /// Run the file statically even when an engine is given (wasm-tools' scripts).
+    public var validateOnly: Bool
 
-    public init(features: Features, legacyIndices: Bool = false, messageMatching: MessageMatching = .prefix) {
+    public init(features: Features, legacyIndices: Bool = false, messageMatching: MessageMatching = .prefix,
+                validateOnly: Bool = false) {
         self.features = features
         self.legacyIndices = legacyIndices
         self.messageMatching = messageMatching
+        self.validateOnly = validateOnly
     }
 
     /// The conventions of the script whose text is `source`.
@@ -54,7 +59,7 @@ public struct ScriptConventions: Hashable, Sendable {
             return ScriptConventions(
                 features: try RunLine.features(in: source, base: .wasmToolsDefaults),
                 legacyIndices: command.contains("WAST_STRICT_COMPONENT_INDICES=0"),
-                messageMatching: .substring)
+                messageMatching: .substring, validateOnly: true)
         }
         if !command.isEmpty {
             return ScriptConventions(features: try RunLine.features(in: source, base: features))
@@ -96,14 +101,16 @@ public struct ScriptConventions: Hashable, Sendable {
 }
 
 extension Features {
-    /// wasm-tools 1.262's default features (`wasmparser::WasmFeatures::default()`): the core proposals
-    /// at phase 4 or later (WebAssembly 3.0: exceptions, GC, memory64, tail calls, ...) and the
-    /// component model with its default gates (`cm-async`, `cm-async-builtins`, `cm-implements`).
-    /// A wasm-tools file's RUN line applies its `-f` lists on top of these.
+    /// The default features of wasm-tools at the commit the suites were taken from (a7ef4778,
+    /// `wasmparser::WasmFeatures::default()` in crates/wasmparser/src/features.rs): the core
+    /// proposals at phase 4 or later (WebAssembly 3.0: exceptions, GC, memory64, tail calls, wide
+    /// arithmetic, ...), the component model and `cm-async`. Every other `cm-*` gate is off. A
+    /// wasm-tools file's RUN line applies its `-f` lists on top of these. (The wasm-tools 1.262
+    /// oracle is newer and differs: it also enables `cm-map`.)
     public static let wasmToolsDefaults = Features([
         .mutableGlobal, .saturatingFloatToInt, .signExtension, .referenceTypes, .multiValue, .bulkMemory, .simd,
         .relaxedSimd, .threads, .tailCall, .multiMemory, .exceptions, .memory64, .extendedConst,
-        .functionReferences, .gc, .componentModel, .cmAsync, .cmAsyncBuiltins, .cmImplements,
+        .functionReferences, .gc, .wideArithmetic, .componentModel, .cmAsync,
     ])
 
     /// The features the component-model suite (../shared/testsuite/component-model) needs: every

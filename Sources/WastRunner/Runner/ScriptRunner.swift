@@ -51,7 +51,7 @@ public struct ScriptRunner {
 
     /// Runs a parsed script under `conventions`.
     public func run(_ script: Script, conventions: ScriptConventions) -> [CommandRecord] {
-        var engine = engineFactory?(conventions.features, script.file)
+        var engine = conventions.validateOnly ? nil : engineFactory?(conventions.features, script.file)
         var checker = StaticChecker(conventions: conventions)
         checker.modules.onDecoded = onModule
         checker.components.onDecoded = onComponent

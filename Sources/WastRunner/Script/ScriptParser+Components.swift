@@ -86,9 +86,7 @@ extension ScriptParser {
         let keywordToken = cursor.peek(1)
         try cursor.expectLeftParen(keyword)
         if keyword == "assert_trap" && cursor.peekLeftParen("component") {
-            let component = try scriptComponent()
-            let failure = try failureText()
-            try cursor.expectRightParen()
+            let (component, failure) = try assertedComponent()
             return .assertInstantiationTrap(component, failure: failure)
         }
         let action = try componentAction()
@@ -111,13 +109,19 @@ extension ScriptParser {
     /// `(assert_malformed|assert_invalid|assert_unlinkable (component ...) "failure")`.
     mutating func componentAssertion(_ keyword: String) throws -> ComponentCommand {
         try cursor.expectLeftParen(keyword)
-        let component = try scriptComponent()
-        let failure = try failureText()
-        try cursor.expectRightParen()
+        let (component, failure) = try assertedComponent()
         switch keyword {
         case "assert_malformed": return .assertMalformed(component, failure: failure)
         case "assert_invalid": return .assertInvalid(component, failure: failure)
         default: return .assertUnlinkable(component, failure: failure)
         }
+    }
+
+    /// The rest of an assertion over a component: `(component ...) "failure")`.
+    mutating func assertedComponent() throws -> (ScriptComponent, String) {
+        let component = try scriptComponent()
+        let failure = try failureText()
+        try cursor.expectRightParen()
+        return (component, failure)
     }
 }
