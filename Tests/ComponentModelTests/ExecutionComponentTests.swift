@@ -18,6 +18,16 @@ final class ComponentExecutionTests: XCTestCase {
         return try runtime.invoke(f, args)
     }
 
+    /// Asserts that `body` traps at a Canonical ABI site (and condition, if given).
+    func assertCanonTrap(_ body: @autoclosure () throws -> [CanonicalABI.Value], at definition: String, _ condition: String? = nil,
+                         file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertThrowsError(try body(), file: file, line: line) { e in
+            guard case .canonicalABI(let t)? = (e as? ComponentTrap)?.site else { return XCTFail("\(e)", file: file, line: line) }
+            XCTAssertEqual(t.definition, definition, file: file, line: line)
+            if let condition { XCTAssertEqual(t.condition, condition, file: file, line: line) }
+        }
+    }
+
     func testLiftedAdditionReturnsItsSum() throws {
         let rt = ComponentRuntime()
         let i = try instantiate("""
@@ -124,10 +134,7 @@ final class ComponentExecutionTests: XCTestCase {
             XCTAssertEqual(w.kind, .trap)
         }
         // Spec: CanonicalABI.md#embedding — a trap leaves the instance entered, so it may not be entered again.
-        XCTAssertThrowsError(try call(rt, i, "ok")) { e in
-            guard case .canonicalABI(let t)? = (e as? ComponentTrap)?.site else { return XCTFail("\(e)") }
-            XCTAssertEqual(t.definition, "Store.lift")
-        }
+        assertCanonTrap(try call(rt, i, "ok"), at: "Store.lift")
     }
 
     func testResourcesAreFreshPerInstanceAndTrapOnMisuse() throws {
@@ -154,10 +161,7 @@ final class ComponentExecutionTests: XCTestCase {
         )
         """, runtime: rt)
         XCTAssertEqual(try call(rt, i, "roundtrip", [.u32(99)]), [.u32(99)])
-        XCTAssertThrowsError(try call(rt, i, "double-drop")) { e in
-            guard case .canonicalABI(let t)? = (e as? ComponentTrap)?.site else { return XCTFail("\(e)") }
-            XCTAssertEqual(t.definition, "Table.get")
-        }
+        assertCanonTrap(try call(rt, i, "double-drop"), at: "Table.get")
     }
 
     /// A host instance with a resource type, its constructor and a counting destructor.
@@ -262,11 +266,7 @@ final class ComponentExecutionTests: XCTestCase {
           (func (export "run") (result u32) (canon lift (core func $i "run") (post-return (core func $i "post"))))
         )
         """, imports: ["f": .function(host)], runtime: rt)
-        XCTAssertThrowsError(try call(rt, i, "run")) { e in
-            guard case .canonicalABI(let t)? = (e as? ComponentTrap)?.site else { return XCTFail("\(e)") }
-            XCTAssertEqual(t.definition, "canon_lower")
-            XCTAssertEqual(t.condition, "not thread.task.inst.may_leave")
-        }
+        assertCanonTrap(try call(rt, i, "run"), at: "canon_lower", "not thread.task.inst.may_leave")
     }
 
     func testReenteringAChildFromItsParentTraps() throws {
@@ -301,9 +301,6 @@ final class ComponentExecutionTests: XCTestCase {
           (func (export "go") (canon lift (core func $e "go")))
         )
         """, runtime: rt)
-        XCTAssertThrowsError(try call(rt, i, "go")) { e in
-            guard case .canonicalABI(let t)? = (e as? ComponentTrap)?.site else { return XCTFail("\(e)") }
-            XCTAssertEqual(t.definition, "Store.lift")
-        }
+        assertCanonTrap(try call(rt, i, "go"), at: "Store.lift")
     }
 }
