@@ -35,7 +35,7 @@ public enum FailureList {
         let expected = expectedText(message)
         if message.hasPrefix(StaticChecker.differentMessage) {
             let ours = ourText(message) ?? message
-            return "rejected, but with a different message: ours `\(clip(ours))`"
+            return "rejected, but with a different message: expected `\(clip(expected ?? "", 70))`, ours `\(clip(ours, 90))`"
         }
         if message.contains("got a valid component") || message.contains("got a valid module") {
             let kind = message.hasPrefix("expected malformed") ? "decoder or parser accepts" : "validator accepts"
@@ -85,5 +85,5 @@ public enum FailureList {
         return String(message[message.index(after: open)..<close])
     }
 
-    static func clip(_ s: String) -> String { s.count > 140 ? String(s.prefix(137)) + "..." : s }
+    static func clip(_ s: String, _ limit: Int = 140) -> String { s.count > limit ? String(s.prefix(limit - 3)) + "..." : s }
 }
