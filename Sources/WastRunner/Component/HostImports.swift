@@ -5,25 +5,51 @@ import ComponentModel
 import Foundation
 import WasmCore
 
-/// A host function: calls the host with the lifted arguments and resolves with the results to lower.
-/// Swift differs: run_tests.py's host functions take `(caller, on_start, on_resolve, wait_until)`;
-/// a synchronous host import never waits, so the body maps arguments to results and may throw a trap.
+/// A synchronous host function's body: the lifted arguments in, the results to lower out (or a trap).
 public typealias HostBody = ([CanonicalABI.Value]) throws -> [CanonicalABI.Value]
 
-/// Wraps a host body as a component function instance: a fresh Task on its own Thread receives the
-/// arguments through `on_start` and hands the results to `on_resolve`.
+/// What a host function body may do while it runs on its own thread: wait for a condition, or yield.
+/// Spec: run_tests.py — the `wait_until` argument of a host function (`host_thread.wait_until(rf,
+/// cancellable = True)`); Swift adds `yield_`, a wait the store's scheduler always switches at.
+public struct HostThread {
+  let thread: CanonicalABI.Thread
+  /// Blocks the host call until `ready` holds; `.true` when the caller cancelled it meanwhile.
+  public func waitUntil(_ ready: @escaping () -> Bool) throws -> Cancelled {
+    try thread.waitUntil(ready, cancellable: true)
+  }
+  /// Lets other threads run once; `.true` when the caller cancelled the call meanwhile.
+  public func yield_() throws -> Cancelled { try thread.yield_(true) }
+}
+
+/// A host function's body in the spec's host-function shape: the calling instance (nil for the
+/// host), `on_start` to receive the arguments, `on_resolve` to hand over the results (nil to
+/// acknowledge a cancellation), and the host's own thread to block on.
+/// Spec: run_tests.py — `host_func(caller, on_start, on_resolve, wait_until)`
+public typealias AsyncHostBody = (_ caller: ComponentInstance?, _ onStart: @escaping OnStart,
+                                  _ onResolve: @escaping OnResolve, _ thread: HostThread) throws -> Void
+
+/// Wraps a host body as a component function instance: each call is a fresh Task (of a fresh
+/// instance) on its own Thread, resumed at once; a cancellation resumes that thread cancelled.
 /// Spec: run_tests.py — def mk_host_func (the shape of a host callee in CanonicalABI.md#tasks)
-public func mkHostFunc(_ store: CanonicalABI.Store, _ ft: FuncType, _ body: @escaping HostBody) -> FuncInst {
-  return { onStart, onResolve, _ in
+public func mkHostFunc(_ store: CanonicalABI.Store, _ ft: FuncType, _ hostFunc: @escaping AsyncHostBody) -> FuncInst {
+  return { onStart, onResolve, caller in
+    final class Slot { var thread: CanonicalABI.Thread? }
+    let slot = Slot()
     let inst = ComponentInstance(store)
     let task = CanonicalABI.Task(ft, CanonicalOptions(), inst, onStart, onResolve)
     let hostThread = CanonicalABI.Thread(task) {
-      let args = try onStart()
-      try onResolve(try body(args))
+      guard let thread = slot.thread else { throw CanonicalABIMisuse("mk_host_func: host thread not set") }
+      try hostFunc(caller, onStart, onResolve, HostThread(thread: thread))
     }
+    slot.thread = hostThread
     try hostThread.resume()
     return { _ in try hostThread.resume(.true) }
   }
+}
+
+/// A synchronous host body in the host-function shape: take the arguments, return at once.
+public func mkHostFunc(_ store: CanonicalABI.Store, _ ft: FuncType, _ body: @escaping HostBody) -> FuncInst {
+  mkHostFunc(store, ft) { _, onStart, onResolve, _ in try onResolve(try body(try onStart())) }
 }
 
 /// What the host's resource1 destructor observed, per run (never global).
@@ -49,7 +75,7 @@ public final class HostImports {
   public let state: HostResourceState
   public let resource1: ResourceType
   public let resource2: ResourceType
-  /// The top-level definitions, in order: `host-return-two`, `host`.
+  /// The top-level definitions, in order: `host-return-two`, `host-echo-u32`, `host`.
   public private(set) var root: [(name: String, value: ComponentExtern)] = []
   /// The top-level definitions by name, as instantiation takes its imports.
   public var imports: [String: ComponentExtern] { Dictionary(root.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }) }
@@ -75,6 +101,9 @@ public final class HostImports {
     resource2 = runtime.hostResource("resource2") { _ in }
     root = [
       ("host-return-two", hostFunction("host-return-two", [], [.u32]) { _ in [.u32(2)] }),
+      ("host-echo-u32", asyncHostFunction("host-echo-u32", [("v", .u32)], [.u32]) { _, onStart, onResolve, _ in
+        try onResolve(try onStart())
+      }),
       ("host", .instance(ComponentInstanceValue(exports: try hostInstanceExports()))),
     ]
   }
@@ -83,6 +112,31 @@ public final class HostImports {
   func hostFunction(_ name: String, _ params: [(String, CanonicalABI.ValType)], _ results: [CanonicalABI.ValType], _ body: @escaping HostBody) -> ComponentExtern {
     let ft = FuncType(named: params, results)
     return .function(ComponentFunc(type: ft, name: name, mkHostFunc(store, ft, body)))
+  }
+
+  /// A host function of the given `async` type, in the host-function shape.
+  func asyncHostFunction(_ name: String, _ params: [(String, CanonicalABI.ValType)], _ results: [CanonicalABI.ValType], _ body: @escaping AsyncHostBody) -> ComponentExtern {
+    let ft = FuncType(named: params, results, async_: true)
+    return .function(ComponentFunc(type: ft, name: name, mkHostFunc(store, ft, body)))
+  }
+
+  /// `async func(...)` that takes its arguments and never resolves (unless the caller cancels it,
+  /// which it acknowledges).
+  func neverReturn(_ name: String, _ params: [(String, CanonicalABI.ValType)]) -> ComponentExtern {
+    asyncHostFunction(name, params, []) { _, onStart, onResolve, thread in
+      _ = try onStart()
+      if try thread.waitUntil({ false }).bool { try onResolve(nil) }
+    }
+  }
+
+  /// `async func(...) -> t` that takes its arguments, yields once, then returns `result(args)`
+  /// (or acknowledges a cancellation that arrived meanwhile).
+  func slowly(_ name: String, _ params: [(String, CanonicalABI.ValType)], _ t: CanonicalABI.ValType, _ result: @escaping ([CanonicalABI.Value]) -> [CanonicalABI.Value]) -> ComponentExtern {
+    asyncHostFunction(name, params, [t]) { _, onStart, onResolve, thread in
+      let args = try onStart()
+      if try thread.yield_().bool { try onResolve(nil); return }
+      try onResolve(result(args))
+    }
   }
 
   /// The exports of the instance `host`.
@@ -128,6 +182,11 @@ public final class HostImports {
         return []
       }),
       ("return-hi", hostFunction("return-hi", [], [.string]) { _ in [.str("hi")] }),
+      ("never-return", neverReturn("never-return", [])),
+      ("[method]resource1.never-return", neverReturn("[method]resource1.never-return", [("self", .borrow(r1))])),
+      // wasmtime's wast runner types return-two-slowly's result s32 (scripts import it so).
+      ("return-two-slowly", slowly("return-two-slowly", [], .s32) { _ in [.s32(2)] }),
+      ("echo-slowly", slowly("echo-slowly", [("v", .u32)], .u32) { $0 }),
     ]
   }
 
