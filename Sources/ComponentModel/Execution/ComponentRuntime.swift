@@ -19,6 +19,10 @@ public final class ComponentRuntime {
     /// The instance that stands for the host: the implementer of host resource types (their
     /// destructors run "in" it) and never entered by wasm.
     public let hostInstance: CanonicalABI.ComponentInstance
+    /// The most `Store.tick`s one `invoke` may take before its call counts as never resolving
+    /// (a task that yields forever); `nil` means unbounded. Core fuel bounds each resumption, this
+    /// bounds their number.
+    public var maxTicksPerInvoke: Int? = 1 << 16
     /// Called with the name of each canon definition entered (`canon lift f`, `canon lower g`,
     /// `resource.new`, ...), for `cmref run --trace`.
     public var trace: ((String) -> Void)?
@@ -60,7 +64,8 @@ public final class ComponentRuntime {
     ///
     /// Spec: CanonicalABI.md#embedding — `Store.invoke` with `caller = None`; then, while the call has
     /// not resolved (an async export waiting on something), `Store.tick` runs ready threads, one at
-    /// a time. A call that cannot make progress ends as `ComponentTrap(.unresolved)`.
+    /// a time. A call that cannot make progress, or has not resolved after `maxTicksPerInvoke` ticks,
+    /// ends as `ComponentTrap(.unresolved)`.
     public func invoke(_ function: ComponentFunc, _ arguments: [CanonicalABI.Value]) throws -> [CanonicalABI.Value] {
         final class Outcome { var resolved = false; var results: [CanonicalABI.Value]? }
         let outcome = Outcome()
@@ -69,11 +74,16 @@ public final class ComponentRuntime {
                 function.call,
                 { arguments },
                 { results in outcome.resolved = true; outcome.results = results })
+            var ticks = 0
             while !outcome.resolved {
                 discardUnenterableThreads()
                 guard store.waiting.contains(where: { $0.ready() }) else {
                     throw ComponentTrap(.unresolved("the call to `\(function.name)` did not resolve and no thread can run"))
                 }
+                if let limit = maxTicksPerInvoke, ticks >= limit {
+                    throw ComponentTrap(.unresolved("the call to `\(function.name)` did not resolve within \(limit) scheduler ticks"))
+                }
+                ticks += 1
                 try store.tick()
             }
         } catch {
