@@ -7,7 +7,8 @@
 ;;   #tasks (request_cancellation), #-canon-subtaskcancel, #-canon-subtaskdrop,
 ;;   #-canon-waitable-setdrop (WaitableSet.drop), #canon-resourcedrop
 ;;   (num_lends), #loading (lift_own, lift_stream, lift_future,
-;;   lift_async_value), #-canon-taskcancel.
+;;   lift_async_value), #-canon-taskcancel, #-canon-backpressureincdec
+;;   (Task.enter_implicit_thread waits while backpressure > 0).
 ;; Subtask states: STARTING 0, STARTED 1, RETURNED 2, CANCELLED_BEFORE_STARTED 3,
 ;; CANCELLED_BEFORE_RETURNED 4. Events: SUBTASK 1, FUTURE_READ 4, TASK_CANCELLED 6.
 (component definition $Pair
@@ -30,6 +31,7 @@
     (core func $future.drop-writable (canon future.drop-writable $FT))
     (core func $R.new (canon resource.new $R'))
     (core func $R.drop (canon resource.drop $R'))
+    (core func $bp.inc (canon backpressure.inc))
     (core module $CM
       (import "" "mem" (memory 1))
       (import "" "task.return" (func $task.return (param i32)))
@@ -44,6 +46,7 @@
       (import "" "future.drop-writable" (func $future.drop-writable (param i32)))
       (import "" "R.new" (func $R.new (param i32) (result i32)))
       (import "" "R.drop" (func $R.drop (param i32)))
+      (import "" "bp.inc" (func $bp.inc))
       (global $r (mut i32) (i32.const 0))
       (global $w (mut i32) (i32.const 0))
       (global $ws (mut i32) (i32.const 0))
@@ -86,7 +89,8 @@
       (func (export "drop-set") (call $ws.drop (global.get $ws)))
       (func (export "make") (param i32) (result i32) (call $R.new (local.get 0)))
       (func (export "consume") (param i32) (call $R.drop (local.get 0)))
-      (func (export "take") (param i32)))
+      (func (export "take") (param i32))
+      (func (export "bp-inc") (call $bp.inc)))
     (core instance $cm (instantiate $CM (with "" (instance
       (export "mem" (memory $libc "mem"))
       (export "task.return" (func $task.return)) (export "task.cancel" (func $task.cancel))
@@ -94,7 +98,7 @@
       (export "future.new" (func $future.new)) (export "future.read" (func $future.read))
       (export "future.write" (func $future.write)) (export "future.drop-readable" (func $future.drop-readable))
       (export "future.drop-writable" (func $future.drop-writable))
-      (export "R.new" (func $R.new)) (export "R.drop" (func $R.drop))))))
+      (export "R.new" (func $R.new)) (export "R.drop" (func $R.drop)) (export "bp.inc" (func $bp.inc))))))
     (func (export "block") async (result u32)
       (canon lift (core func $cm "block") async (callback (core func $cm "block-cb"))))
     (func (export "hold-borrow") async (param "b" (borrow $R)) (result u32)
@@ -106,7 +110,8 @@
     (func (export "drop-set") (canon lift (core func $cm "drop-set")))
     (func (export "make") (param "rep" u32) (result (own $R)) (canon lift (core func $cm "make")))
     (func (export "consume") (param "r" (own $R)) (canon lift (core func $cm "consume")))
-    (func (export "take-stream") (param "s" (stream u8)) (canon lift (core func $cm "take"))))
+    (func (export "take-stream") (param "s" (stream u8)) (canon lift (core func $cm "take")))
+    (func (export "bp-inc") (canon lift (core func $cm "bp-inc"))))
 
   (component $D
     (import "c" (instance $c
@@ -119,7 +124,8 @@
       (export "drop-set" (func))
       (export "make" (func (param "rep" u32) (result (own $R))))
       (export "consume" (func (param "r" (own $R))))
-      (export "take-stream" (func (param "s" (stream u8))))))
+      (export "take-stream" (func (param "s" (stream u8))))
+      (export "bp-inc" (func))))
     (alias export $c "r" (type $R))
     (core module $Libc (memory (export "mem") 1))
     (core instance $libc (instantiate $Libc))
@@ -135,6 +141,7 @@
     (core func $make (canon lower (func $c "make")))
     (core func $consume (canon lower (func $c "consume")))
     (core func $take-stream (canon lower (func $c "take-stream")))
+    (core func $bp-inc (canon lower (func $c "bp-inc")))
     (core func $task.return (canon task.return (result u32)))
     (core func $ws.new (canon waitable-set.new))
     (core func $join (canon waitable.join))
@@ -157,6 +164,7 @@
       (import "" "make" (func $make (param i32) (result i32)))
       (import "" "consume" (func $consume (param i32)))
       (import "" "take-stream" (func $take-stream (param i32)))
+      (import "" "bp-inc" (func $bp-inc))
       (import "" "task.return" (func $task.return (param i32)))
       (import "" "ws.new" (func $ws.new (result i32)))
       (import "" "join" (func $join (param i32 i32)))
@@ -207,6 +215,17 @@
         (local $s i32)
         (local.set $s (call $start (call $block (i32.const 16))))
         (call $expect (call $subtask.cancel (local.get $s)) (i32.const 4 (; CANCELLED_BEFORE_RETURNED ;)))
+        (call $subtask.drop (local.get $s))
+        (i32.const 1))
+      ;; with backpressure on, an async call cannot start: its state is STARTING,
+      ;; and cancelling it then resolves it as CANCELLED_BEFORE_STARTED
+      (func (export "cancel-before-start") (result i32)
+        (local $packed i32) (local $s i32)
+        (call $bp-inc)
+        (local.set $packed (call $block (i32.const 16)))
+        (call $expect (i32.and (local.get $packed) (i32.const 0xf)) (i32.const 0 (; STARTING ;)))
+        (local.set $s (i32.shr_u (local.get $packed) (i32.const 4)))
+        (call $expect (call $subtask.cancel (local.get $s)) (i32.const 3 (; CANCELLED_BEFORE_STARTED ;)))
         (call $subtask.drop (local.get $s))
         (i32.const 1))
       ;; trap cases
@@ -276,7 +295,7 @@
       (export "mem" (memory $libc "mem"))
       (export "block" (func $block)) (export "hold-borrow" (func $hold-borrow)) (export "wait-empty" (func $wait-empty))
       (export "release" (func $release)) (export "ignore-cancel" (func $ignore-cancel)) (export "drop-set" (func $drop-set))
-      (export "make" (func $make)) (export "consume" (func $consume)) (export "take-stream" (func $take-stream))
+      (export "make" (func $make)) (export "consume" (func $consume)) (export "take-stream" (func $take-stream)) (export "bp-inc" (func $bp-inc))
       (export "task.return" (func $task.return)) (export "ws.new" (func $ws.new)) (export "join" (func $join))
       (export "subtask.drop" (func $subtask.drop)) (export "subtask.cancel" (func $subtask.cancel))
       (export "subtask.cancel-sync" (func $subtask.cancel-sync)) (export "R.drop" (func $R.drop))
@@ -287,6 +306,7 @@
     (func (export "lend-then-release") async (result u32)
       (canon lift (core func $dm "lend-then-release") async (callback (core func $dm "subtask-cb"))))
     (func (export "cancel") (result u32) (canon lift (core func $dm "cancel")))
+    (func (export "cancel-before-start") (result u32) (canon lift (core func $dm "cancel-before-start")))
     (func (export "subtask-drop-early") (result u32) (canon lift (core func $dm "subtask-drop-early")))
     (func (export "cancel-after-resolved") (result u32) (canon lift (core func $dm "cancel-after-resolved")))
     (func (export "cancel-twice") (result u32) (canon lift (core func $dm "cancel-twice")))
@@ -306,6 +326,7 @@
   (export "call-and-wait" (func $d "call-and-wait"))
   (export "lend-then-release" (func $d "lend-then-release"))
   (export "cancel" (func $d "cancel"))
+  (export "cancel-before-start" (func $d "cancel-before-start"))
   (export "subtask-drop-early" (func $d "subtask-drop-early"))
   (export "cancel-after-resolved" (func $d "cancel-after-resolved"))
   (export "cancel-twice" (func $d "cancel-twice"))
@@ -326,6 +347,8 @@
 (assert_return (invoke "lend-then-release") (u32.const 8))
 (component instance $p $Pair)
 (assert_return (invoke "cancel") (u32.const 1))
+(component instance $p $Pair)
+(assert_return (invoke "cancel-before-start") (u32.const 1))
 (component instance $p $Pair)
 (assert_return (invoke "stream-ok") (u32.const 1))
 (component instance $p $Pair)
