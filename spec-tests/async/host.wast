@@ -4,7 +4,7 @@
 ;; or later, so the callers accept both RETURNED and STARTED-then-RETURNED.
 ;; Spec: CanonicalABI.md#canon-lower (async lower of an async callee: the
 ;;   packed subtask state), #subtask-state, #-canon-subtaskdrop,
-;;   #-canon-waitable-setwait, #canon-lift (callback WAIT), #store-tick.
+;;   #-canon-waitable-setwait, #canon-lift (callback WAIT), #embedding (Store.tick).
 (component definition $Caller
   (import "host-echo-u32" (func $echo async (param "v" u32) (result u32)))
   (import "host" (instance $host
