@@ -1,10 +1,12 @@
 ;; 🧵 Threads inside one task: thread.new-indirect, thread.index,
 ;; thread.resume-later, thread.yield, thread.suspend-then-resume,
-;; thread.yield-then-resume, and thread.suspend with an explicit wake-up.
+;; thread.yield-then-resume, and thread.suspend with an explicit wake-up; a
+;; thread blocked in a synchronous copy as the sync waiter of its end.
 ;; Spec: CanonicalABI.md#threads, #-canon-threadindex, #-canon-threadnew-indirect,
 ;;   #-canon-threadresume-later, #-canon-threadsuspend, #-canon-threadyield,
 ;;   #-canon-threadsuspend-then-resume, #-canon-threadyield-then-resume,
-;;   #tasks (register_thread, unregister_thread).
+;;   #tasks (register_thread, unregister_thread), #-canon-waitablejoin,
+;;   #waitable-state (Waitable.has_sync_waiter).
 (component definition $Threads
   (core module $Libc
     (memory (export "mem") 1)
@@ -94,3 +96,56 @@
 (assert_return (invoke "yield-then-resume" (u32.const 6)) (u32.const 12))
 (component instance $t $Threads)
 (assert_return (invoke "suspend" (u32.const 7)) (u32.const 14))
+
+;; A thread blocked in a synchronous stream.read is that end's sync waiter:
+;; another thread may not join the end to a set or cancel its copy.
+(component definition $SyncWaiter
+  (core module $Libc
+    (memory (export "mem") 1)
+    (table (export "table") 1 funcref))
+  (core instance $libc (instantiate $Libc))
+  (core type $start (func (param i32)))
+  (type $ST (stream u8))
+  (core func $thread.new (canon thread.new-indirect $start (core table $libc "table")))
+  (core func $thread.yield-then-resume (canon thread.yield-then-resume))
+  (core func $stream.new (canon stream.new $ST))
+  (core func $stream.read-sync (canon stream.read $ST (memory (core memory $libc "mem"))))
+  (core func $stream.cancel-read (canon stream.cancel-read $ST async))
+  (core func $ws.new (canon waitable-set.new))
+  (core func $join (canon waitable.join))
+  (core module $M
+    (import "" "table" (table 1 funcref))
+    (import "" "thread.new" (func $thread.new (param i32 i32) (result i32)))
+    (import "" "thread.yield-then-resume" (func $thread.yield-then-resume (param i32) (result i32)))
+    (import "" "stream.new" (func $stream.new (result i64)))
+    (import "" "stream.read-sync" (func $stream.read-sync (param i32 i32 i32) (result i32)))
+    (import "" "stream.cancel-read" (func $stream.cancel-read (param i32) (result i32)))
+    (import "" "ws.new" (func $ws.new (result i32)))
+    (import "" "join" (func $join (param i32 i32)))
+    (elem (table 0) (i32.const 0) func $reader)
+    ;; the new thread blocks reading $r synchronously
+    (func $reader (param $r i32)
+      (drop (call $stream.read-sync (local.get $r) (i32.const 100) (i32.const 1))))
+    (func $start-reader (result i32)
+      (local $r i32)
+      (local.set $r (i32.wrap_i64 (call $stream.new)))
+      (drop (call $thread.yield-then-resume (call $thread.new (i32.const 0) (local.get $r))))
+      (local.get $r))
+    (func (export "join-sync-waiter")
+      (call $join (call $start-reader) (call $ws.new)))
+    (func (export "cancel-sync-waiter")
+      (drop (call $stream.cancel-read (call $start-reader)))))
+  (core instance $m (instantiate $M (with "" (instance
+    (export "table" (table $libc "table")) (export "thread.new" (func $thread.new))
+    (export "thread.yield-then-resume" (func $thread.yield-then-resume))
+    (export "stream.new" (func $stream.new)) (export "stream.read-sync" (func $stream.read-sync))
+    (export "stream.cancel-read" (func $stream.cancel-read))
+    (export "ws.new" (func $ws.new)) (export "join" (func $join))))))
+  (func (export "join-sync-waiter") async (canon lift (core func $m "join-sync-waiter") async))
+  (func (export "cancel-sync-waiter") async (canon lift (core func $m "cancel-sync-waiter") async)))
+(component instance $w $SyncWaiter)
+;; trap: canon_waitable_join — w.has_sync_waiter
+(assert_trap (invoke "join-sync-waiter") "waitable cannot be used synchronously while added to a waitable set")
+;; not asserted (see ../WASMTIME-DEVIATIONS.md): cancel_copy — e.has_sync_waiter
+;; ("cancel-sync-waiter"); wasmtime 49 lets the cancel through and then reports
+;; a deadlock.
