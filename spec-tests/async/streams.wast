@@ -328,3 +328,74 @@
 (component instance $p $Pair)
 ;; trap: future_copy — e.state != CopyState.IDLE (a read after COMPLETED)
 (assert_trap (invoke "future-read-after-completed") "cannot read from future after previous read succeeded")
+
+;; A stream of strings between components: each element is lifted from the
+;; writer's memory and lowered into the reader's memory through its realloc.
+(component definition $Strings
+  (component $W
+    (core module $Libc (memory (export "mem") 1)
+      ;; two (ptr, len) elements at 0: "ab" at 64, "☃" at 68
+      (data (i32.const 0) "\40\00\00\00\02\00\00\00\44\00\00\00\03\00\00\00")
+      (data (i32.const 64) "ab\00\00\e2\98\83"))
+    (core instance $libc (instantiate $Libc))
+    (type $ST (stream string))
+    (core func $stream.new (canon stream.new $ST))
+    (core func $stream.write (canon stream.write $ST async (memory (core memory $libc "mem"))))
+    (core module $WM
+      (import "" "stream.new" (func $stream.new (result i64)))
+      (import "" "stream.write" (func $stream.write (param i32 i32 i32) (result i32)))
+      (global $w (mut i32) (i32.const 0))
+      (func (export "start") (result i32)
+        (local $p i64)
+        (local.set $p (call $stream.new))
+        (global.set $w (i32.wrap_i64 (i64.shr_u (local.get $p) (i64.const 32))))
+        (i32.wrap_i64 (local.get $p)))
+      (func (export "write") (result i32)
+        (call $stream.write (global.get $w) (i32.const 0) (i32.const 2))))
+    (core instance $wm (instantiate $WM (with "" (instance
+      (export "stream.new" (func $stream.new)) (export "stream.write" (func $stream.write))))))
+    (func (export "start") (result (stream string)) (canon lift (core func $wm "start")))
+    (func (export "write") (result u32) (canon lift (core func $wm "write"))))
+  (component $R
+    (import "w" (instance $w
+      (export "start" (func (result (stream string))))
+      (export "write" (func (result u32)))))
+    (core module $Libc
+      (memory (export "mem") 1)
+      (global $bump (mut i32) (i32.const 1024))
+      (func (export "realloc") (param i32 i32) (param $align i32) (param $size i32) (result i32)
+        (global.set $bump (i32.add (global.get $bump) (local.get $size)))
+        (i32.sub (global.get $bump) (local.get $size))))
+    (core instance $libc (instantiate $Libc))
+    (type $ST (stream string))
+    (core func $start (canon lower (func $w "start")))
+    (core func $write (canon lower (func $w "write")))
+    (core func $stream.read (canon stream.read $ST async (memory (core memory $libc "mem")) (realloc (core func $libc "realloc"))))
+    (core module $RM
+      (import "" "mem" (memory 1))
+      (import "" "start" (func $start (result i32)))
+      (import "" "write" (func $write (result i32)))
+      (import "" "stream.read" (func $stream.read (param i32 i32 i32) (result i32)))
+      (func $expect (param $got i32) (param $want i32)
+        (if (i32.ne (local.get $got) (local.get $want)) (then unreachable)))
+      (func (export "run") (result i32)
+        (local $r i32)
+        (local.set $r (call $start))
+        ;; the writer goes first and blocks; the read takes both strings at once
+        (call $expect (call $write) (i32.const -1))
+        (call $expect (call $stream.read (local.get $r) (i32.const 16) (i32.const 2)) (i32.const 0x20))
+        ;; "ab" then "☃", each in memory from this side's realloc
+        (call $expect (i32.load offset=4 (i32.const 16)) (i32.const 2))
+        (call $expect (i32.load16_u (i32.load (i32.const 16))) (i32.const 0x6261))
+        (call $expect (i32.load offset=12 (i32.const 16)) (i32.const 3))
+        (call $expect (i32.load8_u offset=2 (i32.load offset=8 (i32.const 16))) (i32.const 0x83))
+        (i32.const 1)))
+    (core instance $rm (instantiate $RM (with "" (instance
+      (export "mem" (memory $libc "mem")) (export "start" (func $start)) (export "write" (func $write))
+      (export "stream.read" (func $stream.read))))))
+    (func (export "run") (result u32) (canon lift (core func $rm "run"))))
+  (instance $w (instantiate $W))
+  (instance $r (instantiate $R (with "w" (instance $w))))
+  (export "run" (func $r "run")))
+(component instance $s $Strings)
+(assert_return (invoke "run") (u32.const 1))
