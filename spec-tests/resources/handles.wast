@@ -6,7 +6,7 @@
 ;;   #canon-resourcedrop, #canon-resourcerep.
 
 ;; Indices start at 1; a freed index is reused last-freed-first; reps are arbitrary i32s.
-(component definition $T1
+(component definition $Table
   (type $R (resource (rep i32)))
   (type $S (resource (rep i32)))
   (core func $R.new (canon resource.new $R))
@@ -83,7 +83,7 @@
   (func (export "drop-dropped") (canon lift (core func $m "drop-dropped")))
   (func (export "drop-wrong-type") (canon lift (core func $m "drop-wrong-type")))
 )
-(component instance $t1 $T1)
+(component instance $table $Table)
 (assert_return (invoke "reuse") (u32.const 1))
 ;; the table persists across calls
 (assert_return (invoke "new" (u32.const 7)) (u32.const 6))
@@ -93,27 +93,27 @@
 ;; trap: Table.get — i >= len(array) (resource.rep)
 (assert_trap (invoke "rep" (u32.const 100)) "unknown handle index 100")
 ;; trap: Table.get — array[i] is None (resource.rep; index 0 is never used)
-(component instance $t1 $T1)
+(component instance $table $Table)
 (assert_trap (invoke "rep" (u32.const 0)) "unknown handle index 0")
 ;; trap: Table.get — array[i] is None (resource.rep of a dropped handle)
-(component instance $t1 $T1)
+(component instance $table $Table)
 (assert_trap (invoke "rep-dropped") "unknown handle index 1")
 ;; trap: canon_resource_rep — h.rt is not rt
-(component instance $t1 $T1)
+(component instance $table $Table)
 (assert_trap (invoke "rep-wrong-type") "handle index 1 used with the wrong type, expected guest-defined resource but found a different guest-defined resource")
 ;; trap: Table.get — i >= len(array) (resource.drop)
-(component instance $t1 $T1)
+(component instance $table $Table)
 (assert_trap (invoke "drop" (u32.const 0xffffffff)) "unknown handle index 4294967295")
 ;; trap: Table.get — array[i] is None (resource.drop of a dropped handle)
-(component instance $t1 $T1)
+(component instance $table $Table)
 (assert_trap (invoke "drop-dropped") "unknown handle index 1")
 ;; trap: canon_resource_drop — h.rt is not rt
-(component instance $t1 $T1)
+(component instance $table $Table)
 (assert_trap (invoke "drop-wrong-type") "handle index 1 used with the wrong type, expected guest-defined resource but found a different guest-defined resource")
 
 ;; Two instances of one component have separate tables and separate resource
 ;; types: a handle index means nothing in the other instance.
-(component definition $T2
+(component definition $TwoInstances
   (component $C
     (type $R' (resource (rep i32)))
     (export $R "r" (type $R'))
@@ -133,7 +133,7 @@
   (export "a-rep" (func $a "rep"))
   (export "b-make" (func $b "make-raw"))
   (export "b-rep" (func $b "rep")))
-(component instance $t2 $T2)
+(component instance $twoInstances $TwoInstances)
 (assert_return (invoke "a-make" (u32.const 11)) (u32.const 1))
 (assert_return (invoke "a-make" (u32.const 12)) (u32.const 2))
 (assert_return (invoke "b-make" (u32.const 21)) (u32.const 1))

@@ -10,7 +10,7 @@
 
 ;; Flat lifting and lowering: the core functions return their parameters, so
 ;; what goes in must come back, and raw core values can be lifted directly.
-(component definition $T1
+(component definition $Flat
   (type $rec' (record (field "a" u8) (field "b" s16) (field "c" u64)))
   (export $rec "t-rec" (type $rec'))
   (type $var' (variant (case "a" u32) (case "b" f32) (case "c" u64) (case "d") (case "e" s8)))
@@ -54,7 +54,7 @@
   (func (export "flags32-to-u32") (param "x" $fl32) (result u32) (canon lift (core func $m "id-i32")))
   (func (export "u32-to-flags32") (param "x" u32) (result $fl32) (canon lift (core func $m "id-i32")))
 )
-(component instance $t1 $T1)
+(component instance $flat $Flat)
 (assert_return (invoke "rec-sum" (record.const (field "a" u8.const 1) (field "b" s16.const -1) (field "c" u64.const 0x100000005))) (u32.const 5))
 ;; lower_flat_variant: payloads are converted to the joined flat type (f32 bits in an i64)
 (assert_return (invoke "var-code" (variant.const "a" (u32.const 7))) (u64.const 7))
@@ -85,16 +85,16 @@
 ;; trap: lift_flat_variant — case_index >= len(cases) (enum)
 (assert_trap (invoke "u32-to-enum" (u32.const 3)) "discriminant 3 out of range [0..3)")
 ;; trap: lift_flat_variant — case_index >= len(cases) (result)
-(component instance $t1 $T1)
+(component instance $flat $Flat)
 (assert_trap (invoke "u32-to-result" (u32.const 2)) "discriminant 2 out of range [0..2)")
 ;; trap: lift_flat_variant — case_index >= len(cases) (variant)
-(component instance $t1 $T1)
+(component instance $flat $Flat)
 (assert_trap (invoke "u32-to-bool-variant" (u32.const 0xffffffff)) "discriminant 4294967295 out of range [0..2)")
 
 ;; Flat lifting of a variant result with a joined payload: the flat results are
 ;; (i32 disc, i64 payload) and spill to memory (two flat results), so the core
 ;; function stores them at the returned pointer.
-(component definition $T2
+(component definition $FlatVariant
   (type $var' (variant (case "a" u32) (case "b" f32) (case "c" u64) (case "d") (case "e" s8)))
   (export $var "t-var" (type $var'))
   (core module $M
@@ -106,7 +106,7 @@
   (core instance $m (instantiate $M))
   (func (export "mk") (param "d" u32) (param "v" u64) (result $var) (canon lift (core func $m "mk") (memory (core memory $m "mem"))))
 )
-(component instance $t2 $T2)
+(component instance $flatVariant $FlatVariant)
 (assert_return (invoke "mk" (u32.const 0) (u64.const 7)) (variant.const "a" (u32.const 7)))
 (assert_return (invoke "mk" (u32.const 1) (u64.const 0x3fc00000)) (variant.const "b" (f32.const 1.5)))
 (assert_return (invoke "mk" (u32.const 2) (u64.const 0xffffffffffffffff)) (variant.const "c" (u64.const 0xffffffffffffffff)))
@@ -115,13 +115,13 @@
 ;; trap: load_variant — case_index >= len(cases)
 (assert_trap (invoke "mk" (u32.const 5) (u64.const 0)) "discriminant 5 out of range [0..5)")
 ;; the discriminant of a 5-case variant is one byte: 0x105 reads as case 5
-(component instance $t2 $T2)
+(component instance $flatVariant $FlatVariant)
 (assert_trap (invoke "mk" (u32.const 0x105) (u64.const 0)) "discriminant 5 out of range [0..5)")
 
 ;; Memory layout: results that do not fit in one flat value are loaded from the
 ;; returned pointer, using the type's alignment and padding. "at" returns its
 ;; argument as the pointer; the data below is read at different types.
-(component definition $T3
+(component definition $Layout
   (type $rec' (record (field "a" u8) (field "b" u64) (field "c" u16)))
   (export $rec "t-rec" (type $rec'))
   (type $en' (enum "a" "b" "c"))
@@ -157,7 +157,7 @@
   (func (export "flags") (param "p" u32) (result (tuple $fl9 $fl9)) (canon lift (core func $m "at") (memory (core memory $m "mem"))))
   (func (export "flags17") (param "p" u32) (result (tuple $fl17 u8)) (canon lift (core func $m "at") (memory (core memory $m "mem"))))
 )
-(component instance $t3 $T3)
+(component instance $layout $Layout)
 (assert_return (invoke "rec" (u32.const 64))
   (record.const (field "a" u8.const 0x11) (field "b" u64.const 0x2222222222222222) (field "c" u16.const 0x3333)))
 (assert_return (invoke "tup" (u32.const 64))
@@ -172,19 +172,19 @@
 ;; trap: load_variant — case_index >= len(cases) (variant)
 (assert_trap (invoke "var" (u32.const 160)) "discriminant 2 out of range [0..2)")
 ;; trap: load_variant — case_index >= len(cases) (option)
-(component instance $t3 $T3)
+(component instance $layout $Layout)
 (assert_trap (invoke "opt" (u32.const 176)) "discriminant 2 out of range [0..2)")
 ;; trap: load_variant — case_index >= len(cases) (result)
-(component instance $t3 $T3)
+(component instance $layout $Layout)
 (assert_trap (invoke "res" (u32.const 160)) "discriminant 2 out of range [0..2)")
 ;; trap: load_variant — case_index >= len(cases) (enum)
-(component instance $t3 $T3)
+(component instance $layout $Layout)
 (assert_trap (invoke "enums" (u32.const 193)) "discriminant 3 out of range [0..3)")
 ;; trap: lift_flat_values — ptr != align_to(ptr, alignment(tuple)): the record is 8-aligned
-(component instance $t3 $T3)
+(component instance $layout $Layout)
 (assert_trap (invoke "rec" (u32.const 68)) "return pointer not aligned")
 ;; trap: lift_flat_values — ptr + elem_size(tuple) > len(memory)
-(component instance $t3 $T3)
+(component instance $layout $Layout)
 (assert_trap (invoke "rec" (u32.const 65520)) "pointer out of bounds of memory")
 
 ;; Storing aggregates into memory: a record and a variant passed as list

@@ -6,7 +6,7 @@
 ;;   #element-size, #alignment, #lifting-and-lowering-context (allocate).
 
 ;; Lifting: "get-*" returns a pointer to a (ptr, len) pair it stores at 0.
-(component definition $T1
+(component definition $Lift
   (core module $M
     (memory (export "mem") 1)
     (data (i32.const 100) "\01\02\03\04\05\06\07\08\09\0a\0b\0c\0d\0e\0f\10")
@@ -45,7 +45,7 @@
   (func (export "pairs") (param "p" u32) (param "n" u32) (result (list (tuple u8 u16)))
     (canon lift (core func $m "get") (memory (core memory $m "mem"))))
 )
-(component instance $t1 $T1)
+(component instance $lift $Lift)
 (assert_return (invoke "u8" (u32.const 100) (u32.const 3)) (list.const (u8.const 1) (u8.const 2) (u8.const 3)))
 (assert_return (invoke "u8" (u32.const 0) (u32.const 0)) (list.const))
 (assert_return (invoke "u8" (u32.const 65536) (u32.const 0)) (list.const))
@@ -64,35 +64,35 @@
   (list.const (tuple.const (u8.const 1) (u16.const 0x0403)) (tuple.const (u8.const 5) (u16.const 0x0807))))
 ;; trap: load_list_from_range — ptr + length * elem_size > len(memory)
 (assert_trap (invoke "u8" (u32.const 65535) (u32.const 2)) "list pointer/length out of bounds of memory")
-(component instance $t1 $T1)
+(component instance $lift $Lift)
 (assert_trap (invoke "u8" (u32.const 65537) (u32.const 0)) "list pointer/length out of bounds of memory")
-(component instance $t1 $T1)
+(component instance $lift $Lift)
 (assert_trap (invoke "u32" (u32.const 65532) (u32.const 2)) "list pointer/length out of bounds of memory")
 ;; length * elem_size is not computed modulo 2^32: 0x40000000 u32s are 2^32 bytes
-(component instance $t1 $T1)
+(component instance $lift $Lift)
 (assert_trap (invoke "u32" (u32.const 0) (u32.const 0x40000000)) "list pointer/length out of bounds of memory")
-(component instance $t1 $T1)
+(component instance $lift $Lift)
 (assert_trap (invoke "u64" (u32.const 0) (u32.const 0x20000000)) "list pointer/length out of bounds of memory")
 ;; trap: load_list_from_range — ptr != align_to(ptr, alignment(elem_type))
-(component instance $t1 $T1)
+(component instance $lift $Lift)
 (assert_trap (invoke "u16" (u32.const 101) (u32.const 1)) "list pointer is not aligned")
-(component instance $t1 $T1)
+(component instance $lift $Lift)
 (assert_trap (invoke "u32" (u32.const 102) (u32.const 1)) "list pointer is not aligned")
-(component instance $t1 $T1)
+(component instance $lift $Lift)
 (assert_trap (invoke "u64" (u32.const 100) (u32.const 1)) "list pointer is not aligned")
-(component instance $t1 $T1)
+(component instance $lift $Lift)
 (assert_trap (invoke "pairs" (u32.const 101) (u32.const 1)) "list pointer is not aligned")
 ;; misalignment traps even for an empty list
-(component instance $t1 $T1)
+(component instance $lift $Lift)
 (assert_trap (invoke "u32" (u32.const 101) (u32.const 0)) "list pointer is not aligned")
 ;; trap: load_list_from_range (nested) — an inner list out of bounds
-(component instance $t1 $T1)
+(component instance $lift $Lift)
 (assert_trap (invoke "lists" (u32.const 100) (u32.const 1)) "list pointer/length out of bounds of memory")
 ;; trap: convert_i32_to_char — an invalid element
-(component instance $t1 $T1)
+(component instance $lift $Lift)
 (assert_trap (invoke "chars" (u32.const 400) (u32.const 2)) "converted integer out of range for `char`")
 ;; trap: load_string_from_range — an element string out of bounds
-(component instance $t1 $T1)
+(component instance $lift $Lift)
 (assert_trap (invoke "strings" (u32.const 100) (u32.const 1)) "string pointer/length out of bounds of memory")
 
 ;; Lowering from the host: realloc is called for the list (and each nested
@@ -165,7 +165,7 @@
 (assert_return (invoke "calls") (u32.const 6))
 
 ;; A misbehaving realloc while lowering a list.
-(component definition $T2
+(component definition $BadRealloc
   (core module $M
     (memory (export "mem") 1)
     (func (export "realloc-odd") (param i32 i32 i32 i32) (result i32) (i32.const 1))
@@ -179,17 +179,17 @@
   (func (export "u32-end") (param "l" (list u32)) (result u32)
     (canon lift (core func $m "take") (memory (core memory $m "mem")) (realloc (core func $m "realloc-end"))))
 )
-(component instance $t2 $T2)
+(component instance $badRealloc $BadRealloc)
 (assert_return (invoke "u8-odd" (list.const (u8.const 1) (u8.const 2))) (u32.const 1))
 (assert_return (invoke "u32-end" (list.const (u32.const 1))) (u32.const 65532))
 ;; trap: store_list_into_range — ptr != align_to(ptr, alignment(elem_type))
 (assert_trap (invoke "u32-odd" (list.const (u32.const 1))) "realloc return: result not aligned")
 ;; trap: store_list_into_range — ptr + byte_length > len(memory)
-(component instance $t2 $T2)
+(component instance $badRealloc $BadRealloc)
 (assert_trap (invoke "u32-end" (list.const (u32.const 1) (u32.const 2))) "realloc return: beyond end of memory")
 
 ;; Lists between components: the callee's list is copied into the caller's memory.
-(component definition $T3
+(component definition $Pair
   (component $C
     (core module $M
       (memory (export "mem") 1)
@@ -239,7 +239,7 @@
   (instance $d (instantiate $D (with "get" (func $c "get")) (with "bad" (func $c "bad"))))
   (export "run" (func $d "run"))
   (export "bad" (func $d "bad")))
-(component instance $t3 $T3)
+(component instance $pair $Pair)
 (assert_return (invoke "run" (u32.const 3)) (u32.const 603))
 (assert_return (invoke "run" (u32.const 0)) (u32.const 0))
 ;; trap: load_list_from_range — the callee's list is misaligned in its own memory

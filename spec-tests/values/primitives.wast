@@ -8,7 +8,7 @@
 
 ;; Flat lifting from raw core values: each export takes a u32/u64/f32/f64 that
 ;; the core function returns unchanged, lifted at a narrower or different type.
-(component definition $T1
+(component definition $Flat
   (core module $M
     (func (export "id32") (param i32) (result i32) local.get 0)
     (func (export "id64") (param i64) (result i64) local.get 0)
@@ -62,7 +62,7 @@
   (func (export "char-to-u32") (param "x" char) (result u32) (canon lift (core func $m "id32")))
   (func (export "char") (param "x" char) (result char) (canon lift (core func $m "id32")))
 )
-(component instance $t1 $T1)
+(component instance $flat $Flat)
 
 (assert_return (invoke "u32-to-bool" (u32.const 0)) (bool.const false))
 (assert_return (invoke "u32-to-bool" (u32.const 1)) (bool.const true))
@@ -133,17 +133,17 @@
 (assert_return (invoke "char" (char.const "\u{10ffff}")) (char.const "\u{10ffff}"))
 ;; trap: convert_i32_to_char — i >= 0x110000
 (assert_trap (invoke "u32-to-char" (u32.const 0x110000)) "converted integer out of range for `char`")
-(component instance $t1 $T1)
+(component instance $flat $Flat)
 (assert_trap (invoke "u32-to-char" (u32.const 0xffffffff)) "converted integer out of range for `char`")
 ;; trap: convert_i32_to_char — 0xD800 <= i <= 0xDFFF
-(component instance $t1 $T1)
+(component instance $flat $Flat)
 (assert_trap (invoke "u32-to-char" (u32.const 0xd800)) "converted integer out of range for `char`")
-(component instance $t1 $T1)
+(component instance $flat $Flat)
 (assert_trap (invoke "u32-to-char" (u32.const 0xdfff)) "converted integer out of range for `char`")
 
 ;; The same conversions through memory (load): a result that spills (more than
 ;; one flat result) is read from the returned pointer.
-(component definition $T2
+(component definition $Memory
   (core module $M
     (memory (export "mem") 1)
     (func (export "store") (param $a i32) (param $b i32) (result i32)
@@ -171,7 +171,7 @@
   (func (export "u64s") (param "a" u64) (param "b" u64) (result (tuple u64 s64))
     (canon lift (core func $m "store64") (memory (core memory $m "mem"))))
 )
-(component instance $t2 $T2)
+(component instance $memory $Memory)
 ;; convert_int_to_bool reads one byte: 0x100 has a zero low byte
 (assert_return (invoke "bools" (u32.const 0x100) (u32.const 0x2))
   (tuple.const (bool.const false) (bool.const true)))
@@ -191,5 +191,5 @@
 ;; trap: convert_i32_to_char (via load) — i >= 0x110000
 (assert_trap (invoke "chars" (u32.const 0x61) (u32.const 0x110000)) "converted integer out of range for `char`")
 ;; trap: convert_i32_to_char (via load) — 0xD800 <= i <= 0xDFFF
-(component instance $t2 $T2)
+(component instance $memory $Memory)
 (assert_trap (invoke "chars" (u32.const 0xdc00) (u32.const 0x61)) "converted integer out of range for `char`")

@@ -7,7 +7,7 @@
 
 ;; Called from the host: 16 flat parameters stay flat; 17 are stored by the
 ;; caller (here the host, through the callee's realloc) and passed as a pointer.
-(component definition $T1
+(component definition $FromHost
   (core module $M
     (memory (export "mem") 1)
     (global $args (mut i32) (i32.const 0))
@@ -50,7 +50,7 @@
   (func (export "ret-u64-pair") (param "p" u32) (result (tuple u64 u64))
     (canon lift (core func $m "ret") (memory (core memory $m "mem"))))
 )
-(component instance $t1 $T1)
+(component instance $fromHost $FromHost)
 (assert_return (invoke "sum16" (u32.const 1) (u32.const 2) (u32.const 3) (u32.const 4) (u32.const 5) (u32.const 6) (u32.const 7) (u32.const 8) (u32.const 9) (u32.const 10) (u32.const 11) (u32.const 12) (u32.const 13) (u32.const 14) (u32.const 15) (u32.const 16) ) (u32.const 16001))
 (assert_return (invoke "sum17" (u32.const 1) (u32.const 2) (u32.const 3) (u32.const 4) (u32.const 5) (u32.const 6) (u32.const 7) (u32.const 8) (u32.const 9) (u32.const 10) (u32.const 11) (u32.const 12) (u32.const 13) (u32.const 14) (u32.const 15) (u32.const 16) (u32.const 17)) (u32.const 17001))
 ;; the 17 u32s are one tuple: alignment 4, size 68
@@ -64,13 +64,13 @@
 ;; trap: lift_flat_values — ptr != align_to(ptr, alignment(tuple)) (returned pointer)
 (assert_trap (invoke "ret-u64-pair" (u32.const 4)) "return pointer not aligned")
 ;; trap: lift_flat_values — ptr + elem_size(tuple) > len(memory) (returned pointer)
-(component instance $t1 $T1)
+(component instance $fromHost $FromHost)
 (assert_trap (invoke "ret-u64-pair" (u32.const 65528)) "pointer out of bounds of memory")
-(component instance $t1 $T1)
+(component instance $fromHost $FromHost)
 (assert_trap (invoke "ret-u64-pair" (u32.const 0xfffffff0)) "pointer out of bounds of memory")
 
 ;; A misbehaving realloc for spilled parameters (lower_flat_values allocates).
-(component definition $T2
+(component definition $BadRealloc
   (core module $M
     (memory (export "mem") 1)
     (func (export "realloc-odd") (param i32 i32 i32 i32) (result i32) (i32.const 2))
@@ -82,11 +82,11 @@
   (func (export "end") (param "p1" u32) (param "p2" u32) (param "p3" u32) (param "p4" u32) (param "p5" u32) (param "p6" u32) (param "p7" u32) (param "p8" u32) (param "p9" u32) (param "p10" u32) (param "p11" u32) (param "p12" u32) (param "p13" u32) (param "p14" u32) (param "p15" u32) (param "p16" u32) (param "p17" u32)(result u32)
     (canon lift (core func $m "f") (memory (core memory $m "mem")) (realloc (core func $m "realloc-end"))))
 )
-(component instance $t2 $T2)
+(component instance $badRealloc $BadRealloc)
 ;; trap: lower_flat_values — ptr != align_to(ptr, alignment(tuple))
 (assert_trap (invoke "odd" (u32.const 1) (u32.const 2) (u32.const 3) (u32.const 4) (u32.const 5) (u32.const 6) (u32.const 7) (u32.const 8) (u32.const 9) (u32.const 10) (u32.const 11) (u32.const 12) (u32.const 13) (u32.const 14) (u32.const 15) (u32.const 16) (u32.const 17)) "realloc return: result not aligned")
 ;; trap: lower_flat_values — ptr + elem_size(tuple) > len(memory)
-(component instance $t2 $T2)
+(component instance $badRealloc $BadRealloc)
 (assert_trap (invoke "end" (u32.const 1) (u32.const 2) (u32.const 3) (u32.const 4) (u32.const 5) (u32.const 6) (u32.const 7) (u32.const 8) (u32.const 9) (u32.const 10) (u32.const 11) (u32.const 12) (u32.const 13) (u32.const 14) (u32.const 15) (u32.const 16) (u32.const 17)) "realloc return: beyond end of memory")
 
 ;; Between components: the caller's canon lower passes a pointer to its spilled

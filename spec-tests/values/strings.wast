@@ -10,7 +10,7 @@
 ;; stores latin1 when every char fits, else utf16 with the high bit of the length set.
 
 ;; utf8 lifting (load_string_from_range, encoding utf-8)
-(component definition $T1
+(component definition $Utf8
   (core module $M
     (memory (export "mem") 1)
     ;; utf8: "a☃" @100, FF @110, C3 @120, C0 80 @130, ED A0 80 @140, F4 90 80 80 @150
@@ -29,32 +29,32 @@
   (core instance $m (instantiate $M))
   (func (export "lift") (param "ptr" u32) (param "len" u32) (result string)
     (canon lift (core func $m "lift") (memory (core memory $m "mem")) string-encoding=utf8)))
-(component instance $t1 $T1)
+(component instance $utf8 $Utf8)
 (assert_return (invoke "lift" (u32.const 100) (u32.const 4)) (str.const "a☃"))
 (assert_return (invoke "lift" (u32.const 100) (u32.const 1)) (str.const "a"))
 (assert_return (invoke "lift" (u32.const 0) (u32.const 0)) (str.const ""))
 (assert_return (invoke "lift" (u32.const 65536) (u32.const 0)) (str.const ""))
 ;; trap: load_string_from_range — ptr + byte_length > len(memory)
 (assert_trap (invoke "lift" (u32.const 65535) (u32.const 2)) "string pointer/length out of bounds of memory")
-(component instance $t1 $T1)
+(component instance $utf8 $Utf8)
 (assert_trap (invoke "lift" (u32.const 65537) (u32.const 0)) "string pointer/length out of bounds of memory")
-(component instance $t1 $T1)
+(component instance $utf8 $Utf8)
 (assert_trap (invoke "lift" (u32.const 0xfffffff0) (u32.const 0x20)) "string pointer/length out of bounds of memory")
 ;; trap: load_string_from_range — invalid utf-8 (decode raises UnicodeError)
-(component instance $t1 $T1)
+(component instance $utf8 $Utf8)
 (assert_trap (invoke "lift" (u32.const 110) (u32.const 1)) "invalid utf-8 sequence")
-(component instance $t1 $T1)
+(component instance $utf8 $Utf8)
 (assert_trap (invoke "lift" (u32.const 120) (u32.const 1)) "incomplete utf-8 byte sequence")
-(component instance $t1 $T1)
+(component instance $utf8 $Utf8)
 (assert_trap (invoke "lift" (u32.const 130) (u32.const 2)) "invalid utf-8 sequence")
-(component instance $t1 $T1)
+(component instance $utf8 $Utf8)
 (assert_trap (invoke "lift" (u32.const 140) (u32.const 3)) "invalid utf-8 sequence")
-(component instance $t1 $T1)
+(component instance $utf8 $Utf8)
 (assert_trap (invoke "lift" (u32.const 150) (u32.const 4)) "invalid utf-8 sequence")
-(component instance $t1 $T1)
+(component instance $utf8 $Utf8)
 (assert_trap (invoke "lift" (u32.const 100) (u32.const 3)) "incomplete utf-8 byte sequence")
 ;; utf16 lifting: lengths count 16-bit code units; the pointer is 2-aligned
-(component definition $T2
+(component definition $Utf16
   (core module $M
     (memory (export "mem") 1)
     ;; utf8: "a☃" @100, FF @110, C3 @120, C0 80 @130, ED A0 80 @140, F4 90 80 80 @150
@@ -73,26 +73,26 @@
   (core instance $m (instantiate $M))
   (func (export "lift") (param "ptr" u32) (param "len" u32) (result string)
     (canon lift (core func $m "lift") (memory (core memory $m "mem")) string-encoding=utf16)))
-(component instance $t2 $T2)
+(component instance $utf16 $Utf16)
 (assert_return (invoke "lift" (u32.const 200) (u32.const 4)) (str.const "h☃🍰"))
 (assert_return (invoke "lift" (u32.const 200) (u32.const 2)) (str.const "h☃"))
 (assert_return (invoke "lift" (u32.const 0) (u32.const 0)) (str.const ""))
 ;; trap: load_string_from_range — ptr != align_to(ptr, 2)
 (assert_trap (invoke "lift" (u32.const 201) (u32.const 1)) "string pointer not aligned to 2")
 ;; trap: load_string_from_range — ptr + byte_length > len(memory)
-(component instance $t2 $T2)
+(component instance $utf16 $Utf16)
 (assert_trap (invoke "lift" (u32.const 65534) (u32.const 2)) "string pointer/length out of bounds of memory")
 ;; trap: load_string_from_range — invalid utf-16 (unpaired surrogates)
-(component instance $t2 $T2)
+(component instance $utf16 $Utf16)
 (assert_trap (invoke "lift" (u32.const 220) (u32.const 1)) "unpaired surrogate found")
-(component instance $t2 $T2)
+(component instance $utf16 $Utf16)
 (assert_trap (invoke "lift" (u32.const 230) (u32.const 2)) "unpaired surrogate found")
-(component instance $t2 $T2)
+(component instance $utf16 $Utf16)
 (assert_trap (invoke "lift" (u32.const 240) (u32.const 2)) "unpaired surrogate found")
-(component instance $t2 $T2)
+(component instance $utf16 $Utf16)
 (assert_trap (invoke "lift" (u32.const 200) (u32.const 3)) "unpaired surrogate found")
 ;; latin1+utf16 lifting: the high bit of the length selects utf16
-(component definition $T3
+(component definition $Latin1
   (core module $M
     (memory (export "mem") 1)
     ;; utf8: "a☃" @100, FF @110, C3 @120, C0 80 @130, ED A0 80 @140, F4 90 80 80 @150
@@ -111,7 +111,7 @@
   (core instance $m (instantiate $M))
   (func (export "lift") (param "ptr" u32) (param "len" u32) (result string)
     (canon lift (core func $m "lift") (memory (core memory $m "mem")) string-encoding=latin1+utf16)))
-(component instance $t3 $T3)
+(component instance $latin1 $Latin1)
 (assert_return (invoke "lift" (u32.const 300) (u32.const 2)) (str.const "é!"))
 (assert_return (invoke "lift" (u32.const 200) (u32.const 0x80000004)) (str.const "h☃🍰"))
 (assert_return (invoke "lift" (u32.const 0) (u32.const 0x80000000)) (str.const ""))
@@ -120,12 +120,12 @@
 ;; trap: load_string_from_range — ptr != align_to(ptr, 2) (latin1+utf16 aligns to 2 even for latin1)
 (assert_trap (invoke "lift" (u32.const 201) (u32.const 0x80000001)) "string pointer not aligned to 2")
 ;; trap: load_string_from_range — ptr + byte_length > len(memory)
-(component instance $t3 $T3)
+(component instance $latin1 $Latin1)
 (assert_trap (invoke "lift" (u32.const 65534) (u32.const 0x80000002)) "string pointer/length out of bounds of memory")
-(component instance $t3 $T3)
+(component instance $latin1 $Latin1)
 (assert_trap (invoke "lift" (u32.const 65534) (u32.const 3)) "string pointer/length out of bounds of memory")
 ;; trap: load_string_from_range — invalid utf-16 after the tag
-(component instance $t3 $T3)
+(component instance $latin1 $Latin1)
 (assert_trap (invoke "lift" (u32.const 220) (u32.const 0x80000001)) "unpaired surrogate found")
 ;; Lowering from the host into each encoding (store_string_into_range); the
 ;; core function compares the bytes and length with its expected table.
@@ -505,7 +505,7 @@
 (assert_return (invoke "latin1-to-latin1" (u32.const 3)) (u32.const 1))
 (assert_return (invoke "latin1-to-latin1" (u32.const 4)) (u32.const 1))
 ;; latin1+utf16 aligns even a latin1 string to 2
-(component definition $T4
+(component definition $Latin1Odd
   (core module $M
     (memory (export "mem") 1)
     (data (i32.const 305) "\e9!")
@@ -516,7 +516,7 @@
   (core instance $m (instantiate $M))
   (func (export "lift") (param "ptr" u32) (param "len" u32) (result string)
     (canon lift (core func $m "lift") (memory (core memory $m "mem")) string-encoding=latin1+utf16)))
-(component instance $t4 $T4)
+(component instance $latin1Odd $Latin1Odd)
 ;; trap: load_string_from_range — ptr != align_to(ptr, 2) (latin1 string, latin1+utf16 encoding)
 (assert_trap (invoke "lift" (u32.const 305) (u32.const 2)) "string pointer not aligned to 2")
 
@@ -537,7 +537,7 @@
 (assert_return (invoke "utf8" (str.const "abc")) (u32.const 16))
 (assert_return (invoke "utf16" (str.const "abc")) (u32.const 16))
 (assert_return (invoke "latin1" (str.const "abc")) (u32.const 16))
-(component definition $T5
+(component definition $Realloc65534
   (core module $M
     (memory (export "mem") 1)
     (func (export "realloc") (param i32 i32 i32 i32) (result i32) (i32.const 65534))
@@ -549,18 +549,18 @@
     (canon lift (core func $m "take") (memory (core memory $m "mem")) (realloc (core func $m "realloc")) string-encoding=utf16))
   (func (export "latin1") (param "s" string) (result u32)
     (canon lift (core func $m "take") (memory (core memory $m "mem")) (realloc (core func $m "realloc")) string-encoding=latin1+utf16)))
-(component instance $t5 $T5)
+(component instance $realloc65534 $Realloc65534)
 (assert_return (invoke "utf8" (str.const "ab")) (u32.const 65534))
 (assert_return (invoke "latin1" (str.const "ab")) (u32.const 65534))
 ;; trap: store_string_copy — ptr + dst_byte_length > len(memory)
 (assert_trap (invoke "utf8" (str.const "abc")) "realloc return: beyond end of memory")
 ;; trap: store_utf8_to_utf16 — ptr + worst_case_size > len(memory)
-(component instance $t5 $T5)
+(component instance $realloc65534 $Realloc65534)
 (assert_trap (invoke "utf16" (str.const "ab")) "realloc return: beyond end of memory")
 ;; trap: store_string_to_latin1_or_utf16 — ptr + worst_case_size > len(memory) (after a non-latin1 char)
-(component instance $t5 $T5)
+(component instance $realloc65534 $Realloc65534)
 (assert_trap (invoke "latin1" (str.const "a☃")) "realloc return: beyond end of memory")
-(component definition $T6
+(component definition $Realloc17
   (core module $M
     (memory (export "mem") 1)
     (func (export "realloc") (param i32 i32 i32 i32) (result i32) (i32.const 17))
@@ -572,12 +572,12 @@
     (canon lift (core func $m "take") (memory (core memory $m "mem")) (realloc (core func $m "realloc")) string-encoding=utf16))
   (func (export "latin1") (param "s" string) (result u32)
     (canon lift (core func $m "take") (memory (core memory $m "mem")) (realloc (core func $m "realloc")) string-encoding=latin1+utf16)))
-(component instance $t6 $T6)
+(component instance $realloc17 $Realloc17)
 (assert_return (invoke "utf8" (str.const "ab")) (u32.const 17))
 ;; trap: store_utf8_to_utf16 — ptr != align_to(ptr, 2)
 (assert_trap (invoke "utf16" (str.const "ab")) "realloc return: result not aligned")
 ;; trap: store_string_to_latin1_or_utf16 — ptr != align_to(ptr, 2)
-(component instance $t6 $T6)
+(component instance $realloc17 $Realloc17)
 (assert_trap (invoke "latin1" (str.const "ab")) "realloc return: result not aligned")
 
 ;; Transcoding an invalid source string traps while the callee's result is
