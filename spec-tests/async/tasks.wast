@@ -1,7 +1,9 @@
 ;; Async-lifted exports, with a callback and without (stackful): task.return,
 ;; the callback loop's codes (EXIT, YIELD, WAIT), context.get/set across
 ;; callbacks, backpressure counters, and the traps of a task's lifecycle.
-;; Spec: CanonicalABI.md#canon-lift (the callback loop, unpack_callback_result),
+;; Also: a synchronously-typed export that blocks with nothing else to run.
+;; Spec: CanonicalABI.md#canon-lift (the callback loop, unpack_callback_result;
+;;   for a sync function type, the wait for the task: trap_if(not candidates)),
 ;;   #tasks (Task.return_, Task.cancel, unregister_thread), #threads,
 ;;   #-canon-taskreturn, #-canon-taskcancel, #-canon-contextget,
 ;;   #-canon-contextset, #-canon-backpressureincdec, #-canon-threadyield.
@@ -194,3 +196,38 @@
 (component instance $t $Tasks)
 ;; trap: canon_backpressure_inc — backpressure == 2**16
 (assert_trap (invoke "backpressure-overflow") "backpressure counter overflow")
+
+;; A synchronously-typed export may block only while another thread of its
+;; instance can run; with none, canon_lift's wait for the task traps.
+(component definition $SyncBlock
+  (core module $Libc (memory (export "mem") 1))
+  (core instance $libc (instantiate $Libc))
+  (core func $ws.new (canon waitable-set.new))
+  (core func $ws.wait (canon waitable-set.wait (memory (core memory $libc "mem"))))
+  (core func $yield (canon thread.yield))
+  (type $ST (stream u8))
+  (core func $stream.new (canon stream.new $ST))
+  (core func $stream.read-sync (canon stream.read $ST (memory (core memory $libc "mem"))))
+  (core module $M
+    (import "" "ws.new" (func $ws.new (result i32)))
+    (import "" "ws.wait" (func $ws.wait (param i32 i32) (result i32)))
+    (import "" "yield" (func $yield (result i32)))
+    (import "" "stream.new" (func $stream.new (result i64)))
+    (import "" "stream.read-sync" (func $stream.read-sync (param i32 i32 i32) (result i32)))
+    (func (export "wait-empty") (drop (call $ws.wait (call $ws.new) (i32.const 0))))
+    (func (export "yield") (result i32) (call $yield))
+    (func (export "sync-read") (drop (call $stream.read-sync (i32.wrap_i64 (call $stream.new)) (i32.const 0) (i32.const 1)))))
+  (core instance $m (instantiate $M (with "" (instance (export "ws.new" (func $ws.new)) (export "ws.wait" (func $ws.wait)) (export "yield" (func $yield))
+    (export "stream.new" (func $stream.new)) (export "stream.read-sync" (func $stream.read-sync))))))
+  (func (export "wait-empty") (canon lift (core func $m "wait-empty")))
+  (func (export "yield") (result u32) (canon lift (core func $m "yield")))
+  (func (export "sync-read") (canon lift (core func $m "sync-read"))))
+(component instance $s $SyncBlock)
+;; thread.yield in a sync task with nothing else to run returns at once (not cancelled)
+(assert_return (invoke "yield") (u32.const 0))
+(component instance $s $SyncBlock)
+;; trap: canon_lift (sync function type) — not candidates: waitable-set.wait on an empty set
+(assert_trap (invoke "wait-empty") "cannot block a synchronous task before returning")
+(component instance $s $SyncBlock)
+;; trap: canon_lift (sync function type) — not candidates: a synchronous stream.read with no writer
+(assert_trap (invoke "sync-read") "cannot block a synchronous task before returning")
