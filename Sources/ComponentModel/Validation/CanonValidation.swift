@@ -152,15 +152,20 @@ extension ComponentValidator {
         return FunctionType(parameters: fp, results: fr)
     }
 
+    /// Whether a value of `t` has a list or string in memory. A stream's or future's payload does
+    /// not count: the value is a handle (an i32), its elements move only through `stream.read/write`
+    /// (which check their own options) — wasm-tools' rule.
     func containsListOrString(_ t: ValType) -> Bool {
-        var found = false
-        visit(t) {
-            switch $0 {
-            case .primitive(.string), .list, .map: found = true
-            default: break
-            }
+        switch t {
+        case .primitive(.string), .list, .map: return true
+        case .stream, .future: return false
+        case .record(let fs): return fs.contains { containsListOrString($0.type) }
+        case .variant(let cs): return cs.contains { $0.type.map(containsListOrString) ?? false }
+        case .fixedLengthList(let e, _), .option(let e): return containsListOrString(e)
+        case .tuple(let ts): return ts.contains(where: containsListOrString)
+        case .result(let o, let e): return (o.map(containsListOrString) ?? false) || (e.map(containsListOrString) ?? false)
+        default: return false
         }
-        return found
     }
 
     /// `lower(T)`: needs `memory` for lists and strings.
@@ -285,7 +290,9 @@ extension ComponentValidator {
         case .taskReturn:
             let o = try resolveOptions(c.options, allowed: [0, 3], builtin: .taskReturn)
             let results = try c.result.map { [try resolveValType($0)] } ?? []
-            for r in results { try requireForLift(r, o) }
+            // The result leaves core wasm (lifted from its memory): `memory`, never `realloc`
+            // (which task.return's options may not even contain).
+            for r in results { try requireForLower(r, o) }
             var fp = results.flatMap { flatten($0, o.pointer) }
             if fp.count > 16 {
                 if o.memory == nil { throw invalid("canonical option `memory` is required") }

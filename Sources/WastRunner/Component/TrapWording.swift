@@ -38,6 +38,11 @@ private let concurrentOp = "cannot have concurrent operations active on a future
 private let taskReturnInvalid = "invalid `task.return` signature and/or options for current task"
 private let borrowsRemain = "borrow handles still remain at the end of the call"
 private let cannotResume = "cannot resume thread which is not suspended"
+private let notAnWaitableSet = "handle is not an waitable-set"  // wasmtime's spelling, next to the one above
+private let notReadableStream = "handle is not a readable end of a stream"
+private let notReadableFuture = "handle is not a readable end of a future"
+private let otherStreamType = "handle is a stream of a different type"
+private let nonNumericSameInstance = "cannot read from and write to intra-component future/stream with non-numeric payload"
 
 /// The table: every trap site of the CanonicalABI target has a row (a test checks the sources).
 /// Rows are searched in order; the first covering row decides.
@@ -48,6 +53,9 @@ public let trapWordingTable: [TrapWording] = [
   TrapWording(nil, "not task.inst.may_leave", [cannotLeave]),
   TrapWording("Store.lift", "not inst.may_enter_from(caller)", [cannotEnter]),
   // Handle tables.
+  // thread.new-indirect's table (`ftbl.get(fi)`) words these as a core table access.
+  TrapWording("Table.get", "i >= len(self.array)", [unknownHandle, "undefined element: out of bounds table access"]),
+  TrapWording("Table.get", "self.array[i] is None", [unknownHandle, "the start function index points to an uninitialized function"]),
   TrapWording("Table.get", nil, [unknownHandle]),
   TrapWording("Table.add", "i > Table.MAX_LENGTH", ["cannot allocate another handle: index overflow"]),
   // Resources.
@@ -73,24 +81,25 @@ public let trapWordingTable: [TrapWording] = [
               ["deadlock detected: event loop cannot make further progress", "cannot block a synchronous task before returning"]),
   TrapWording("canon_lift", "unknown callback code", ["unsupported callback code"]),
   TrapWording("unpack_callback_result", "code > CallbackCode.MAX", ["unsupported callback code"]),
-  TrapWording("canon_lift", "not isinstance(wset, WaitableSet)", ["handle is not a waitable-set", unknownHandle]),
+  TrapWording("canon_lift", "not isinstance(wset, WaitableSet)", ["handle is not a waitable-set", notAnWaitableSet, unknownHandle]),
   TrapWording("canon_backpressure_inc", nil, ["backpressure counter overflow"]),
   TrapWording("canon_backpressure_dec", nil, ["backpressure counter underflow", "backpressure counter overflow"]),
   // Values: loading and lifting.
-  TrapWording("convert_i32_to_char", nil, ["invalid `char` bit pattern"]),
-  TrapWording("lift_flat_variant", nil, ["invalid variant discriminant"]),
-  TrapWording("load_variant", nil, ["invalid variant discriminant"]),
+  // wasmtime words a host-side lift of a char or discriminant apart from the adapter's check.
+  TrapWording("convert_i32_to_char", nil, ["invalid `char` bit pattern", "converted integer out of range for `char`"]),
+  TrapWording("lift_flat_variant", nil, ["invalid variant discriminant", "discriminant {} out of range [0..{})"]),
+  TrapWording("load_variant", nil, ["invalid variant discriminant", "discriminant {} out of range [0..{})"]),
   TrapWording("load_string_from_range", "ptr != align_to(ptr, alignment)", [unaligned, "string pointer not aligned to {}"]),
   TrapWording("load_string_from_range", "ptr + byte_length > len(cx.opts.memory)",
               [stringOutOfBounds, "string pointer/length out of bounds of memory"]),
   TrapWording("load_string_from_range", "byte_length > MAX_STRING_BYTE_LENGTH", [stringOutOfBounds, "byte length too large"]),
   TrapWording("load_string_from_range", "UnicodeError in decode",
               ["invalid utf-8 sequence of {} bytes from index {}", "incomplete utf-8 byte sequence from index {}",
-               "invalid utf8 encoding", "invalid utf16 encoding", "invalid utf-16: lone surrogate found"]),
+               "invalid utf8 encoding", "invalid utf16 encoding", "invalid utf-16: lone surrogate found", "unpaired surrogate found"]),
   TrapWording("load_list_from_range", "ptr != align_to(ptr, alignment(elem_type))", [unaligned, "list pointer is not aligned"]),
   TrapWording("load_list_from_range", nil, [listOutOfBounds, "list pointer/length out of bounds of memory"]),
   TrapWording("lift_flat_values", "ptr != align_to(ptr, alignment(tuple_type))", [unaligned, "return pointer not aligned", "pointer not aligned"]),
-  TrapWording("lift_flat_values", nil, ["pointer out of bounds", "out of bounds memory access"]),
+  TrapWording("lift_flat_values", nil, ["pointer out of bounds", "pointer out of bounds of memory", "out of bounds memory access"]),
   TrapWording("lift_error_context", nil, ["handle is not an error-context", unknownHandle]),
   // Values: storing and lowering (a pointer there comes from realloc or from the caller's retptr).
   TrapWording("lower_flat_values", "ptr != align_to(ptr, alignment(tuple_type))", [unaligned, "return pointer not aligned", reallocUnaligned]),
@@ -116,16 +125,16 @@ public let trapWordingTable: [TrapWording] = [
   TrapWording("stream_copy", "e.in_waitable_set() and not opts.async_", [syncWhileInSet]),
   TrapWording("future_copy", "e.in_waitable_set() and not opts.async_", [syncWhileInSet]),
   TrapWording("canon_subtask_cancel", "subtask.in_waitable_set() and not async_", [syncWhileInSet]),
-  TrapWording("WaitableSet.drop", nil, ["cannot drop waitable set with waiters"]),
+  TrapWording("WaitableSet.drop", nil, ["cannot drop waitable set with waiters", "resource has children"]),
   TrapWording("Subtask.drop", nil, ["cannot drop a subtask which has not yet resolved"]),
   TrapWording("canon_subtask_cancel", "subtask.resolve_delivered()", ["`subtask.cancel` called after terminal status delivered"]),
   TrapWording("canon_subtask_cancel", "subtask.cancellation_requested", ["`subtask.cancel` called after terminal status delivered", concurrentOp]),
   TrapWording("canon_subtask_cancel", nil, ["handle is not a subtask", unknownHandle]),
   TrapWording("canon_subtask_drop", nil, ["handle is not a subtask", unknownHandle]),
-  TrapWording("canon_waitable_join", nil, ["handle is not a waitable", "handle is not a waitable-set", unknownHandle]),
-  TrapWording("canon_waitable_set_drop", nil, ["handle is not a waitable-set", unknownHandle]),
-  TrapWording("canon_waitable_set_wait", nil, ["handle is not a waitable-set", unknownHandle]),
-  TrapWording("canon_waitable_set_poll", nil, ["handle is not a waitable-set", unknownHandle]),
+  TrapWording("canon_waitable_join", nil, ["handle is not a waitable", "handle is not a waitable-set", notAnWaitableSet, unknownHandle]),
+  TrapWording("canon_waitable_set_drop", nil, ["handle is not a waitable-set", notAnWaitableSet, unknownHandle]),
+  TrapWording("canon_waitable_set_wait", nil, ["handle is not a waitable-set", notAnWaitableSet, unknownHandle]),
+  TrapWording("canon_waitable_set_poll", nil, ["handle is not a waitable-set", notAnWaitableSet, unknownHandle]),
   TrapWording("unpack_event", nil, ["pointer out of bounds", "out of bounds memory access"]),
   // Streams and futures.
   TrapWording("stream_copy", "e.state != CopyState.IDLE", [
@@ -136,27 +145,31 @@ public let trapWordingTable: [TrapWording] = [
   TrapWording("future_copy", "e.state != CopyState.IDLE", [
     concurrentOp, "cannot write to future after previous write succeeded", "cannot read from future after previous read succeeded",
     "cannot write to future after previous write succeeded or readable end dropped",
+    "cannot write after being notified that the readable end dropped",
   ]),
-  TrapWording("cancel_copy", "e.state != CopyState.COPYING or e.has_sync_waiter", [concurrentOp]),
+  TrapWording("cancel_copy", "e.state != CopyState.COPYING or e.has_sync_waiter", [concurrentOp, "stream or future read cancelled when no read is pending"]),
   TrapWording("lift_async_value", "e.in_waitable_set()", ["cannot lift stream while it's in a waitable set", "cannot lift future while it's in a waitable set"]),
   TrapWording("lift_async_value", "e.state != CopyState.IDLE", [
     "cannot lift stream after being notified that the writable end dropped", "cannot lift future after previous read succeeded",
-    "cannot lift future after being notified that the writable end dropped",
+    "cannot lift future after being notified that the writable end dropped", "cannot remove busy stream",
   ]),
-  TrapWording("lift_async_value", nil, ["handle is not a stream", "handle is not a future", "handle is a stream of a different type", unknownHandle]),
-  TrapWording("SharedStreamImpl.read", nil, ["cannot read from and write to intra-component stream"]),
-  TrapWording("SharedStreamImpl.write", nil, ["cannot read from and write to intra-component stream"]),
-  TrapWording("SharedFutureImpl.read", nil, ["cannot read from and write to intra-component future"]),
-  TrapWording("SharedFutureImpl.write", nil, ["cannot read from and write to intra-component future"]),
+  TrapWording("lift_async_value", nil, [
+    "handle is not a stream", "handle is not a future", otherStreamType, notReadableStream, notReadableFuture, unknownHandle,
+  ]),
+  TrapWording("SharedStreamImpl.read", nil, ["cannot read from and write to intra-component stream", nonNumericSameInstance]),
+  TrapWording("SharedStreamImpl.write", nil, ["cannot read from and write to intra-component stream", nonNumericSameInstance]),
+  TrapWording("SharedFutureImpl.read", nil, ["cannot read from and write to intra-component future", nonNumericSameInstance]),
+  TrapWording("SharedFutureImpl.write", nil, ["cannot read from and write to intra-component future", nonNumericSameInstance]),
   TrapWording("CopyEnd.drop", nil, ["cannot drop busy stream", "cannot remove busy stream", "cannot drop busy future", "cannot remove busy future"]),
   TrapWording("WritableFutureEnd.drop", nil, ["cannot drop future write end without first writing a value"]),
-  TrapWording("stream_copy", nil, ["handle is not a stream", "handle is a stream of a different type", unknownHandle]),
+  // wasmtime checks the copy state before the end's direction (a read of a writable end).
+  TrapWording("stream_copy", nil, ["handle is not a stream", otherStreamType, concurrentOp, unknownHandle]),
   TrapWording("future_copy", nil, ["handle is not a future", "handle is a future of a different type", unknownHandle]),
-  TrapWording("cancel_copy", nil, ["handle is not a stream", "handle is not a future", unknownHandle]),
-  TrapWording("drop", nil, ["handle is not a stream", "handle is not a future", unknownHandle]),
+  TrapWording("cancel_copy", nil, ["handle is not a stream", "handle is not a future", otherStreamType, unknownHandle]),
+  TrapWording("drop", nil, ["handle is not a stream", "handle is not a future", otherStreamType, notReadableStream, notReadableFuture, unknownHandle]),
   TrapWording("BufferGuestImpl.__init__", "length > Buffer.MAX_LENGTH", ["stream read/write count too large"]),
   TrapWording("BufferGuestImpl.__init__", "ptr != align_to(ptr, alignment(t, ptr_type))", [unaligned, "read pointer not aligned", "write pointer not aligned"]),
-  TrapWording("BufferGuestImpl.__init__", nil, [listOutOfBounds, "list pointer/length out of bounds of memory"]),
+  TrapWording("BufferGuestImpl.__init__", nil, [listOutOfBounds, "list pointer/length out of bounds of memory", "read pointer out of bounds of memory"]),
   // Error contexts.
   TrapWording("canon_error_context_debug_message", nil, ["handle is not an error-context", unknownHandle]),
   TrapWording("canon_error_context_drop", nil, ["handle is not an error-context", unknownHandle]),

@@ -9,7 +9,8 @@ import WasmCore
 ///   the line sets `WAST_STRICT_COMPONENT_INDICES=0`, the expected text must occur in our message
 ///   (as wasm-tools' own runner matches it), and the file is only validated, never executed (as
 ///   `wasm-tools wast` does: many of its components import what no runner provides).
-/// - **Component scripts** without a RUN line (the component-model suite): `componentFeatures`
+/// - **Component scripts** without a `wast` RUN line (the component-model suite; the project's
+///   scripts may add features with `;; RUN: --features=LIST`): `componentFeatures`
 ///   (default `Features.componentModelSuite`), and any rejection of the asserted kind passes (the
 ///   suite's texts are wasmtime's, which upstream runners match loosely or not at all).
 /// - **Core scripts** (the spec's suite): the run's features, and the expected text must be a prefix
@@ -61,11 +62,12 @@ public struct ScriptConventions: Hashable, Sendable {
                 legacyIndices: command.contains("WAST_STRICT_COMPONENT_INDICES=0"),
                 messageMatching: .substring, validateOnly: true)
         }
+        if containsComponent(source) {
+            // A RUN line without `wast` (the project's component scripts) only adds features.
+            return ScriptConventions(features: try RunLine.features(in: source, base: componentFeatures), messageMatching: .anyMessage)
+        }
         if !command.isEmpty {
             return ScriptConventions(features: try RunLine.features(in: source, base: features))
-        }
-        if containsComponent(source) {
-            return ScriptConventions(features: componentFeatures, messageMatching: .anyMessage)
         }
         return ScriptConventions(features: features)
     }

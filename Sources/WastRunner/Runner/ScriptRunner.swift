@@ -123,6 +123,8 @@ struct StaticChecker {
             defer { engine = running }
             return running.execute(command, component: component, line: line)
         }
+        // A valid component whose instantiation is asserted to trap: only running it decides.
+        if case .assertInstantiationTrap = command { return .skipped("not run: the component is valid; its trap needs execution") }
         return component != nil ? .passed : .skipped("not run: no execution (static check only)")
     }
 
