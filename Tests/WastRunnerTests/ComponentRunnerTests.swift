@@ -66,6 +66,14 @@ final class ComponentRunnerTests: XCTestCase {
         XCTAssertEqual(records.map(\.outcome), [.passed, .skipped])
     }
 
+    func testComponentScriptsAreToldFromCoreScripts() {
+        let component: [String] = ["(component)", ";; c\n  (assert_invalid\n(component\n) \"x\")", "(component\t$C)"]
+        let core: [String] = ["(module)", ";; (component)\n(module)", "(; (component) (; ;) (component) ;)(module)",
+                              "(module (data \"(component \"))", "(componentx)", ""]
+        for text in component { XCTAssertTrue(ScriptConventions.containsComponent(Array(text.utf8)), text) }
+        for text in core { XCTAssertFalse(ScriptConventions.containsComponent(Array(text.utf8)), text) }
+    }
+
     func testFailureListLines() {
         let records = [
             CommandRecord(file: "../shared/testsuite/wasm-tools/a.wast", line: 3, command: "assert_invalid", outcome: .failed,
