@@ -87,7 +87,7 @@ final class ComponentRunnerTests: XCTestCase {
         XCTAssertEqual(FailureList.lines(records), [
             "wasm-tools/a.wast:3  validator accepts: expected `x`",
             "component-model/b.wast:9  validator rejects a valid component: `bad thing (at definition 1)`",
-            "x/wasm-tools/gc/c.wast:1  core GC types not supported (WasmCore text parser and component core types)",
+            "x/wasm-tools/gc/c.wast:1  core GC types not supported by the WasmCore text parser",
         ])
         // The lines read back as a list that matches the records.
         let list = try? ExpectedFailures(parsing: FailureList.lines(records).joined(separator: "\n"), file: "l")
