@@ -1,0 +1,60 @@
+// `cmref check PATH... [--json] [--seed N] [--trace]`: runs YAML expectation files (Docs/yaml-formats.md).
+// Register in the main command's `subcommands` as `CheckCommand.self`.
+import ArgumentParser
+import Foundation
+import WastRunner
+
+struct CheckCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check",
+    abstract: "Run YAML expectation files (ABI cases, scenarios): one line per failure and a closing count.",
+    discussion: "Exit status: 0 all passed, 1 a case failed, 2 a usage error or a malformed file (file:line:column: message).")
+
+  @Argument(help: "YAML files, or directories searched recursively for *.yaml.")
+  var paths: [String] = []
+
+  @Flag(help: "Print the result as one JSON object.")
+  var json = false
+
+  @Option(help: "Seed of the store's random source (the spec's non-deterministic choices).")
+  var seed: UInt64 = 0
+
+  @Flag(help: "Print the Canonical ABI definitions each case enters.")
+  var trace = false
+
+  func run() throws {
+    guard !paths.isEmpty else { usage("give at least one PATH") }
+    var options = CheckOptions(seed: seed)
+    if trace { options.trace = { name, def in print("trace: \(name): \(def)") } }
+    var result = CheckResult()
+    do {
+      for file in try ExpectationCheck.files(paths) {
+        try ExpectationCheck.check(file: file, options: options, into: &result)
+      }
+    } catch let e as YAMLError {
+      usage(e.description)
+    }
+    if json {
+      print(jsonText(result))
+    } else {
+      for f in result.failures { print(f.description) }
+      print(result.summary)
+    }
+    if result.failed > 0 { throw ExitCode(1) }
+  }
+
+  /// Exit 2 with a message (the shared entry point maps every thrown error to 1).
+  func usage(_ message: String) -> Never {
+    FileHandle.standardError.write(Data(("cmref check: " + message + "\n").utf8))
+    Foundation.exit(2)
+  }
+
+  func jsonText(_ r: CheckResult) -> String {
+    let failures: [[String: Any]] = r.failures.map {
+      ["file": $0.file, "line": $0.line, "case": $0.caseName, "spec": $0.spec, "expected": $0.expected, "got": $0.got]
+    }
+    let obj: [String: Any] = ["files": r.files, "passed": r.passed, "failed": r.failed, "failures": failures]
+    guard let data = try? JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys]) else { return "{}" }
+    return String(decoding: data, as: UTF8.self)
+  }
+}
