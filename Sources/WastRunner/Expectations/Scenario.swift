@@ -6,11 +6,27 @@ enum Scenario {
   /// A step's expectation did not hold: ends the call (thrown through the callee) and becomes the failure.
   struct Mismatch: Error { let failure: CheckFailure }
 
+  /// Runs a `scenario` document: one scenario, or a list under `scenarios:` (sharing the file's `spec:`).
   static func run(_ file: String, _ doc: YAMLNode, _ options: CheckOptions, _ result: inout CheckResult) throws {
-    var f = try Fields(file, doc, what: "a scenario")
+    guard let list = doc["scenarios"] else { return try runOne(file, doc, nil, options, &result) }
+    var f = try Fields(file, doc, what: "a scenario list")
     _ = try f.required("kind")
+    let spec = try f.string("spec")
+    let items = try f.list(try f.required("scenarios"))
+    try f.finish()
+    _ = list
+    var names = Set<String>()
+    for item in items {
+      if let n = item["name"]?.scalar, !names.insert(n).inserted { throw f.error(item, "duplicate scenario name \(n)") }
+      try runOne(file, item, spec, options, &result)
+    }
+  }
+
+  static func runOne(_ file: String, _ doc: YAMLNode, _ fileSpec: String?, _ options: CheckOptions, _ result: inout CheckResult) throws {
+    var f = try Fields(file, doc, what: "a scenario")
+    _ = f.optional("kind")
     let name = try f.text(try f.required("name"))
-    let spec = try f.text(try f.required("spec"))
+    guard let spec = try f.string("spec") ?? fileSpec else { throw f.error(doc, "scenario \(name): no spec:") }
     let seed = try f.int("seed")
     let maxFlatResults = try f.int("max-flat-results").map { Int(min($0, 1 << 16)) }
     let resourcesNode = f.optional("resources")
@@ -79,6 +95,8 @@ enum Scenario {
     var c = try Fields(file, callNode, what: "call:")
     let ft = try c.funcType(try c.required("type"), resources)
     let args = try c.optional("args").map { try c.values($0, ft.paramTypes()) } ?? []
+    let addrText = try c.string("addr") ?? "i32"
+    guard addrText == "i32" || addrText == "i64" else { throw c.error(callNode, "addr must be i32 or i64") }
     let encText = try c.string("encoding") ?? "utf8"
     guard let enc = StringEncoding(rawValue: encText) else { throw c.error(callNode, "unknown encoding \(encText)") }
     var mem = try c.optional("memory").map { try c.bytes($0) } ?? []
@@ -94,7 +112,7 @@ enum Scenario {
       throw f.error(steps[i], "return: must be the last step")
     }
 
-    let heap = BumpHeap(mem, .i32)
+    let heap = BumpHeap(mem, addrText == "i64" ? .i64 : .i32)
     let opts = CanonicalOptions(stringEncoding: enc, memory: heap.memory, realloc: heap.reallocFunc)
     let callee: CoreFuncInst = { flatArgs in
       var results: [CoreValue] = []
