@@ -22,6 +22,9 @@ struct CheckCommand: ParsableCommand {
   @Flag(help: "Print the Canonical ABI definitions each case enters.")
   var trace = false
 
+  @Flag(help: "Also print each trap site (definition | condition) a passing case expected, with that case.")
+  var trapSites = false
+
   func run() throws {
     guard !paths.isEmpty else { usage("give at least one PATH") }
     var options = CheckOptions(seed: seed)
@@ -38,6 +41,7 @@ struct CheckCommand: ParsableCommand {
       print(jsonText(result))
     } else {
       for f in result.failures { print(f.description) }
+      if trapSites { for (site, where_) in result.trapSites.sorted(by: { $0.key < $1.key }) { print("trap site: \(site)    ; \(where_)") } }
       print(result.summary)
     }
     if result.failed > 0 { throw ExitCode(1) }
@@ -53,7 +57,7 @@ struct CheckCommand: ParsableCommand {
     let failures: [[String: Any]] = r.failures.map {
       ["file": $0.file, "line": $0.line, "case": $0.caseName, "spec": $0.spec, "expected": $0.expected, "got": $0.got]
     }
-    let obj: [String: Any] = ["files": r.files, "passed": r.passed, "failed": r.failed, "failures": failures]
+    let obj: [String: Any] = ["files": r.files, "passed": r.passed, "failed": r.failed, "failures": failures, "trapSites": r.trapSites]
     guard let data = try? JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys]) else { return "{}" }
     return String(decoding: data, as: UTF8.self)
   }

@@ -15,7 +15,9 @@ enum ABICases {
     for c in cases {
       let parsed = try Case(file, c, fileSpec: fileSpec, resourceNames: resourceNames)
       guard names.insert(parsed.name).inserted else { throw YAMLError(file, c.mark, "duplicate case name \(parsed.name)") }
-      if let failure = parsed.run(options) { result.failures.append(failure) } else { result.passed += 1 }
+      let (failure, trap) = parsed.run(options)
+      if let failure { result.failures.append(failure) } else { result.passed += 1 }
+      if failure == nil, let t = trap { result.hit(t, file, c.mark.line, parsed.name) }
     }
   }
 
@@ -38,6 +40,10 @@ enum ABICases {
     let handles: [YAMLNode]
     let expectations: [(key: String, node: YAMLNode)]
     let asyncSig: Bool
+    /// `realloc: [PTR...]`: return these pointers in turn (then 0) instead of the Heap's.
+    let reallocPtrs: [UInt64]?
+    /// `source-encoding:` the encoding strings of the lowered or stored value come from.
+    let sourceEncoding: String?
     let maxFlatResults: Int?
 
     static let operations = ["lift", "load", "lower", "store"]
@@ -77,6 +83,11 @@ enum ABICases {
       at = f.optional("at")
       handles = try f.optional("handles").map { try f.list($0) } ?? []
       asyncSig = try f.bool("async") ?? false
+      reallocPtrs = try f.optional("realloc").map { try f.list($0).map { try f.uint($0) } }
+      sourceEncoding = try f.string("source-encoding")
+      if let e = sourceEncoding, !["utf8", "utf16", "latin1", "latin1+utf16"].contains(e) {
+        throw f.error(node, "source-encoding must be utf8, utf16, latin1 or latin1+utf16, got \(e)")
+      }
       maxFlatResults = try f.int("max-flat-results").map { Int(min($0, 1 << 16)) }
       expectations = Self.expectationKeys.compactMap { k in f.optional(k).map { (k, $0) } }
       guard !expectations.isEmpty || op != nil else { throw f.error(node, "case \(name): neither an operation nor an expectation") }
@@ -89,12 +100,14 @@ enum ABICases {
       _ = try Run(self, CheckOptions())
     }
 
-    /// Runs the case; nil when every expectation held.
-    func run(_ options: CheckOptions) -> CheckFailure? {
+    /// Runs the case: the failure (nil when every expectation held) and the trap the operation raised, if any.
+    func run(_ options: CheckOptions) -> (CheckFailure?, CanonicalABITrap?) {
       do {
-        return try Run(self, options).execute()
+        let r = try Run(self, options)
+        let failure = try r.execute()
+        return (failure, r.trapped.value)
       } catch {
-        return CheckFailure(file: file, line: node.mark.line, caseName: name, spec: spec, expected: "the case to run", got: "\(error)")
+        return (CheckFailure(file: file, line: node.mark.line, caseName: name, spec: spec, expected: "the case to run", got: "\(error)"), nil)
       }
     }
   }
@@ -112,6 +125,9 @@ enum ABICases {
     let liftCx: LiftLowerContext
     let type: ValType?
     let funcType: FuncType?
+    /// The trap the operation raised (set by `execute`).
+    final class TrapBox { var value: CanonicalABITrap? }
+    let trapped = TrapBox()
 
     init(_ c: Case, _ options: CheckOptions) throws {
       self.c = c
@@ -123,7 +139,16 @@ enum ABICases {
       for n in c.resourceNames { rs[n] = ResourceType(ComponentInstance(store), name: n) }
       resources = rs
       heap = BumpHeap(c.memory, c.addr)
-      opts = CanonicalOptions(stringEncoding: c.encoding, memory: heap.memory, realloc: heap.reallocFunc)
+      var realloc = heap.reallocFunc
+      if let ptrs = c.reallocPtrs {
+        final class Queue { var ptrs: [UInt64]; init(_ p: [UInt64]) { ptrs = p } }
+        let q = Queue(ptrs), addr = c.addr
+        realloc = { _ in
+          let p = q.ptrs.isEmpty ? 0 : q.ptrs.removeFirst()
+          return [addr == .i64 ? .i64(p) : .i32(UInt32(truncatingIfNeeded: p))]
+        }
+      }
+      opts = CanonicalOptions(stringEncoding: c.encoding, memory: heap.memory, realloc: realloc)
       let task = Task(FuncType([], []), opts, inst, { [] }, { _ in })
       lowerCx = LiftLowerContext(opts, inst, task)
       liftCx = LiftLowerContext(opts, inst, Subtask())
@@ -180,14 +205,15 @@ enum ABICases {
           try checkRange(opNode, ptr, t)
           produced = try load(liftCx, ptr, t)
         case "lower":
-          flat = try lowerFlat(lowerCx, try f.value(opNode, t), t)
+          flat = try lowerFlat(lowerCx, sourced(try f.value(opNode, t)), t)
         default:  // store
-          let v = try f.value(opNode, t)
+          let v = sourced(try f.value(opNode, t))
           let ptr: UInt64
           if let a = c.at { ptr = try f.uint(a); try checkRange(a, ptr, t) } else { ptr = try lowerCx.allocate(alignment(t, c.addr), elemSize(t, c.addr)) }
           try CanonicalABI.store(lowerCx, v, t, ptr)
         }
       } catch let trap as CanonicalABITrap {
+        trapped.value = trap
         guard let n = exp["trap"] else { return fail(opNode, "no trap", "\(trap)") }
         let want = try f.trapSite(n)
         return want.matches(trap) ? nil : fail(n, "\(want)", "\(trap)")
@@ -220,6 +246,25 @@ enum ABICases {
       }
       if let n = exp["then"] { return try then(n, produced, t) }
       return nil
+    }
+
+    /// The value with every string re-tagged as coming from `source-encoding` (its tagged code-unit length:
+    /// UTF-8 bytes, UTF-16 units, Latin-1 units, or UTF-16 units with the UTF-16 tag for `latin1+utf16`).
+    func sourced(_ v: Value) -> Value {
+      guard let e = c.sourceEncoding else { return v }
+      switch v {
+      case .string(let s):
+        switch e {
+        case "utf16": return .string(ABIString(s.text, .utf16, UInt64(s.text.utf16.count)))
+        case "latin1": return .string(ABIString(s.text, .latin1Utf16, UInt64(s.text.unicodeScalars.count)))
+        case "latin1+utf16": return .string(ABIString(s.text, .latin1Utf16, UInt64(s.text.utf16.count) | utf16Tag(c.addr)))
+        default: return .string(ABIString(utf8: s.text))
+        }
+      case .list(let a): return .list(a.map(sourced))
+      case .record(let fs): return .record(fs.map { FieldValue($0.label, sourced($0.value)) })
+      case .variant(let l, let p): return .variant(l, p.map(sourced))
+      default: return v
+      }
     }
 
     /// The caller's checks before `load`/`store` (definitions.py asserts them): a shape error if broken.

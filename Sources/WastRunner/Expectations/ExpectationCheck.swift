@@ -19,7 +19,14 @@ public struct CheckResult {
   public var files = 0
   public var passed = 0
   public var failures = [CheckFailure]()
+  /// The trap sites (`definition | condition`) that passing `trap:` expectations matched, with the first case
+  /// that did (`file:line case NAME`): the YAML side of the trap-site mapping.
+  public var trapSites = [String: String]()
   public init() {}
+  mutating func hit(_ t: CanonicalABITrap, _ file: String, _ line: Int, _ name: String) {
+    let key = "\(t.definition) | \(t.condition)"
+    if trapSites[key] == nil { trapSites[key] = "\(file):\(line) case \(name)" }
+  }
   public var failed: Int { failures.count }
   /// `check: N passed, M failed (K files)`
   public var summary: String { "check: \(passed) passed, \(failed) failed (\(files) file\(files == 1 ? "" : "s"))" }

@@ -124,6 +124,7 @@ enum Scenario {
     }
     var got: [Value]? = nil
     var outcome: CheckFailure? = nil
+    var trapped: CanonicalABITrap? = nil
     do {
       let fi = store.lift(callee, ft, opts, inst)
       _ = try store.invoke(fi, { args }, { got = $0 })
@@ -143,6 +144,7 @@ enum Scenario {
     } catch let m as Mismatch {
       outcome = m.failure
     } catch let trap as CanonicalABITrap {
+      trapped = trap
       if let t = wantTrap, let n = trapNode { outcome = t.matches(trap) ? nil : fail(n, "\(t)", "\(trap)") }
       else { outcome = fail(callNode, "no trap", "\(trap)") }
     } catch {
@@ -154,7 +156,10 @@ enum Scenario {
       if let t = g.optional("table") { outcome = try checkTable(t, inst, file: file, fail: fail) }
       try g.finish()
     }
-    if let o = outcome { result.failures.append(o) } else { result.passed += 1 }
+    if let o = outcome { result.failures.append(o) } else {
+      result.passed += 1
+      if let t = trapped { result.hit(t, file, doc.mark.line, name) }
+    }
   }
 
   /// `{length: N, free: M}` against the instance's handle table.
