@@ -90,8 +90,8 @@ enum ABICases {
       }
       maxFlatResults = try f.int("max-flat-results").map { Int(min($0, 1 << 16)) }
       expectations = Self.expectationKeys.compactMap { k in f.optional(k).map { (k, $0) } }
-      guard !expectations.isEmpty || op != nil else { throw f.error(node, "case \(name): neither an operation nor an expectation") }
       try f.finish()
+      guard !expectations.isEmpty || op != nil else { throw f.error(node, "case \(name): neither an operation nor an expectation") }
       if funcNode != nil, let e = expectations.first(where: { !["lift-signature", "lower-signature"].contains($0.key) }) {
         throw f.error(e.node, "case \(name): \(e.key) needs type:, not func:")
       }
@@ -158,6 +158,12 @@ enum ABICases {
       for h in c.handles { try addHandle(h, task) }
       if let t = type {
         if let (k, n) = c.op, k == "lower" || k == "store" { _ = try f.value(n, t) }
+        if let (k, n) = c.op, k == "lift" { _ = try f.coreValues(n) }
+        if let (k, n) = c.op, k == "load" { _ = try f.uint(n) }
+        for (k, n) in c.expectations where k == "flat" { _ = try f.coreValues(n) }
+        for (k, n) in c.expectations where k == "bytes" { _ = try f.bytes(n) }
+        for (k, n) in c.expectations where k == "trap" { _ = try f.trapSite(n) }
+        for (k, n) in c.expectations where ["size", "alignment", "value-bits"].contains(k) { _ = try f.uint(n) }
         for (k, n) in c.expectations where k == "value" { _ = try f.value(n, t) }
       }
     }
