@@ -26,14 +26,10 @@ struct AbiCommand: ParsableCommand {
   @Option(name: .customLong("resource"), help: "Declare a resource type NAME, so TYPE may say (own $NAME) or (borrow $NAME); repeatable.")
   var resources: [String] = []
 
-  @Option(help: "Seed of the store's random source (the spec's non-deterministic choices).")
-  var seed: UInt64 = 0
-
   @Flag(help: "Use the non-deterministic profile (NaNs stored with random payloads from --seed).")
   var nondeterministic = false
 
-  @Flag(help: "Print the Canonical ABI definitions entered.")
-  var trace = false
+  @OptionGroup var storeOptions: StoreOptions
 
   func run() throws {
     let at: CoreValType = memory64 ? .i64 : .i32
@@ -43,8 +39,8 @@ struct AbiCommand: ParsableCommand {
     }
     guard let text = type else { throw ValidationError("give a TYPE or --func FUNCTYPE") }
     guard let enc = StringEncoding(rawValue: encoding) else { throw ValidationError("unknown encoding \(encoding)") }
-    let store = Store(deterministicProfile: !nondeterministic, seed: seed)
-    if trace { store.trace = { print("trace: \($0)") } }
+    let store = Store(deterministicProfile: !nondeterministic, seed: storeOptions.seed)
+    if storeOptions.trace { store.trace = { print("trace: \($0)") } }
     var rts = [String: ResourceType]()
     for r in resources { rts[r] = ResourceType(ComponentInstance(store), name: r) }
     let t = try parseValType(text, resources: rts)

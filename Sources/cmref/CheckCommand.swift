@@ -16,19 +16,15 @@ struct CheckCommand: ParsableCommand {
   @Flag(help: "Print the result as one JSON object.")
   var json = false
 
-  @Option(help: "Seed of the store's random source (the spec's non-deterministic choices).")
-  var seed: UInt64 = 0
-
-  @Flag(help: "Print the Canonical ABI definitions each case enters.")
-  var trace = false
+  @OptionGroup var storeOptions: StoreOptions
 
   @Flag(help: "Also print each trap site (definition | condition) a passing case expected, with that case.")
   var trapSites = false
 
   func run() throws {
     guard !paths.isEmpty else { usage("give at least one PATH") }
-    var options = CheckOptions(seed: seed)
-    if trace { options.trace = { name, def in print("trace: \(name): \(def)") } }
+    var options = CheckOptions(seed: storeOptions.seed)
+    if storeOptions.trace { options.trace = { name, def in print("trace: \(name): \(def)") } }
     var result = CheckResult()
     do {
       for file in try ExpectationCheck.files(paths) {
