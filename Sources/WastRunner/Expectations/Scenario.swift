@@ -93,7 +93,9 @@ enum Scenario {
 
     // The call.
     var c = try Fields(file, callNode, what: "call:")
-    let ft = try c.funcType(try c.required("type"), resources)
+    var ft = try c.funcType(try c.required("type"), resources)
+    let isAsync = try c.bool("async") ?? false
+    ft.async_ = ft.async_ || isAsync
     let args = try c.optional("args").map { try c.values($0, ft.paramTypes()) } ?? []
     let addrText = try c.string("addr") ?? "i32"
     guard addrText == "i32" || addrText == "i64" else { throw c.error(callNode, "addr must be i32 or i64") }
@@ -102,18 +104,33 @@ enum Scenario {
     var mem = try c.optional("memory").map { try c.bytes($0) } ?? []
     if let n = try c.int("memory-size"), n <= 1 << 24, Int(n) > mem.count { mem += [UInt8](repeating: 0, count: Int(n) - mem.count) }
     let steps = try c.optional("steps").map { try c.list($0) } ?? []
+    let reallocSteps = try c.optional("realloc-steps").map { try c.list($0) } ?? []
     let resultsNode = c.optional("results")
     let wantResults = try resultsNode.map { try c.values($0, ft.result) }
     let trapNode = c.optional("trap")
     let wantTrap = try trapNode.map { try c.trapSite($0) }
     try c.finish()
     let parsedSteps = try steps.map { try Step($0, file, resources, hosts) }
+    let parsedReallocSteps = try reallocSteps.map { try Step($0, file, resources, hosts) }
     if let i = parsedSteps.firstIndex(where: { $0.op == "return" }), i != parsedSteps.count - 1 {
       throw f.error(steps[i], "return: must be the last step")
     }
 
     let heap = BumpHeap(mem, addrText == "i64" ? .i64 : .i32)
-    let opts = CanonicalOptions(stringEncoding: enc, memory: heap.memory, realloc: heap.reallocFunc)
+    // `realloc-steps:` run inside the callee's first `realloc` call (where `may_leave` is false).
+    final class Once { var done = false }
+    let once = Once()
+    final class OptionsBox { var opts: CanonicalOptions? }
+    let box = OptionsBox()
+    let realloc: CoreFuncInst = { args in
+      if !once.done, let opts = box.opts {
+        once.done = true
+        for s in parsedReallocSteps { _ = try s.run(args, inst, opts, store, log: { log.dtor }, fail: fail) }
+      }
+      return try heap.realloc(args)
+    }
+    let opts = CanonicalOptions(stringEncoding: enc, memory: heap.memory, realloc: realloc, async_: isAsync)
+    box.opts = opts
     let callee: CoreFuncInst = { flatArgs in
       var results: [CoreValue] = []
       for s in parsedSteps {
@@ -188,8 +205,11 @@ enum Scenario {
     let trap: TrapSite?
     let trapNode: YAMLNode?
     let dtor: (node: YAMLNode, rep: UInt32?)?
+    /// `builtin:` — the element type (`type:`) and the `async:`/`cancellable:` flag.
+    let builtinType: ValType?
+    let flag: Bool
 
-    static let ops = ["received", "echo", "resource-new", "resource-rep", "resource-drop", "call", "table", "return"]
+    static let ops = ["received", "echo", "resource-new", "resource-rep", "resource-drop", "call", "builtin", "table", "return"]
 
     init(_ node: YAMLNode, _ file: String, _ resources: [String: ResourceType], _ hosts: [String: (FuncType, FuncInst)]) throws {
       var f = try Fields(file, node, what: "a step")
@@ -211,6 +231,10 @@ enum Scenario {
       case "call":
         guard let h = hosts[try f.text(opNode)] else { throw f.error(opNode, "no host function \(opNode)") }
         host = h
+      case "builtin":
+        guard Scenario.builtinNames.contains(try f.text(opNode)) else {
+          throw f.error(opNode, "unknown built-in \(opNode) (known: \(Scenario.builtinNames.sorted().joined(separator: ", ")))")
+        }
       case "received", "return": _ = try f.coreValues(opNode)
       default: break
       }
@@ -222,6 +246,8 @@ enum Scenario {
       expect = try expectNode.map { try f.coreValues($0) }
       trapNode = f.optional("trap")
       trap = try trapNode.map { try f.trapSite($0) }
+      builtinType = try f.optional("type").map { try f.valType($0, resources) }
+      flag = try f.bool("async") ?? f.bool("cancellable") ?? false
       dtor = try f.optional("dtor").map { n in (n, try f.text(n) == "none" ? nil : UInt32(truncatingIfNeeded: try f.uint(n))) }
       try f.finish()
     }
@@ -246,6 +272,8 @@ enum Scenario {
           guard let rt = resource else { return nil }
           got = op == "resource-new" ? try canonResourceNew(rt, number)
             : op == "resource-rep" ? try canonResourceRep(rt, number) : try canonResourceDrop(rt, number)
+        case "builtin":
+          got = try Scenario.builtin(try f.text(opNode), callArgs, builtinType, flag, opts)
         default:  // call
           guard let (ft, fi) = host else { return nil }
           got = try store.lower(fi, ft, opts, inst)(callArgs)
