@@ -209,7 +209,7 @@ enum Scenario {
     let builtinType: ValType?
     let flag: Bool
 
-    static let ops = ["received", "echo", "resource-new", "resource-rep", "resource-drop", "call", "builtin", "table", "return"]
+    static let ops = ["received", "echo", "resource-new", "resource-rep", "resource-drop", "call", "builtin", "table", "throw", "return"]
 
     init(_ node: YAMLNode, _ file: String, _ resources: [String: ResourceType], _ hosts: [String: (FuncType, FuncInst)]) throws {
       var f = try Fields(file, node, what: "a step")
@@ -264,6 +264,7 @@ enum Scenario {
           if flatArgs != want { throw Mismatch(failure: fail(opNode, "arguments \(describe(want))", describe(flatArgs))) }
           return nil
         case "echo": return flatArgs
+        case "throw": throw CoreWebAssemblyException("scenario step throw:")
         case "return": return try f.coreValues(opNode)
         case "table":
           if let m = try Scenario.checkTable(opNode, inst, file: file, fail: fail) { throw Mismatch(failure: m) }
