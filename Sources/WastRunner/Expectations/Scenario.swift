@@ -208,6 +208,10 @@ enum Scenario {
     /// `builtin:` — the element type (`type:`) and the `async:`/`cancellable:` flag.
     let builtinType: ValType?
     let flag: Bool
+    /// `builtin:` — `encoding:` calls the built-in with options of another string encoding than the call's.
+    let builtinEncoding: StringEncoding?
+    /// `repeat: N` runs the step N times (the expectations apply to the last run).
+    let repeatCount: Int
 
     static let ops = ["received", "echo", "resource-new", "resource-rep", "resource-drop", "call", "builtin", "table", "throw", "return"]
 
@@ -248,6 +252,11 @@ enum Scenario {
       trap = try trapNode.map { try f.trapSite($0) }
       builtinType = try f.optional("type").map { try f.valType($0, resources) }
       flag = try f.bool("async") ?? f.bool("cancellable") ?? false
+      if let e = try f.string("encoding") {
+        guard let enc = StringEncoding(rawValue: e) else { throw f.error(node, "unknown encoding \(e)") }
+        builtinEncoding = enc
+      } else { builtinEncoding = nil }
+      repeatCount = Int(min(try f.int("repeat") ?? 1, 1 << 20))
       dtor = try f.optional("dtor").map { n in (n, try f.text(n) == "none" ? nil : UInt32(truncatingIfNeeded: try f.uint(n))) }
       try f.finish()
     }
@@ -274,7 +283,13 @@ enum Scenario {
           got = op == "resource-new" ? try canonResourceNew(rt, number)
             : op == "resource-rep" ? try canonResourceRep(rt, number) : try canonResourceDrop(rt, number)
         case "builtin":
-          got = try Scenario.builtin(try f.text(opNode), callArgs, builtinType, flag, opts)
+          var o = opts
+          if let e = builtinEncoding {
+            o = CanonicalOptions(stringEncoding: e, memory: opts.memory, realloc: opts.realloc, postReturn: opts.postReturn,
+                                 async_: opts.async_, callback: opts.callback)
+          }
+          let name = try f.text(opNode)
+          for _ in 0..<max(repeatCount, 1) { got = try Scenario.builtin(name, callArgs, builtinType, flag, o) }
         default:  // call
           guard let (ft, fi) = host else { return nil }
           got = try store.lower(fi, ft, opts, inst)(callArgs)

@@ -57,5 +57,6 @@ public struct YAMLError: Error, CustomStringConvertible {
   public var mark: YAMLMark
   public var message: String
   public init(_ file: String, _ mark: YAMLMark, _ message: String) { self.file = file; self.mark = mark; self.message = message }
-  public var description: String { "\(file):\(mark): \(message)" }
+  /// `file:line:column: message` (`file: message` when there is no position, e.g. a missing file).
+  public var description: String { mark.line > 0 ? "\(file):\(mark): \(message)" : "\(file): \(message)" }
 }
