@@ -94,7 +94,8 @@ enum Scenario {
     // The call.
     var c = try Fields(file, callNode, what: "call:")
     var ft = try c.funcType(try c.required("type"), resources)
-    let isAsync = try c.bool("async") ?? false
+    let withCallback = try c.bool("callback") ?? false
+    let isAsync = try c.bool("async") ?? withCallback
     ft.async_ = ft.async_ || isAsync
     let args = try c.optional("args").map { try c.values($0, ft.paramTypes()) } ?? []
     let addrText = try c.string("addr") ?? "i32"
@@ -129,7 +130,9 @@ enum Scenario {
       }
       return try heap.realloc(args)
     }
-    let opts = CanonicalOptions(stringEncoding: enc, memory: heap.memory, realloc: realloc, async_: isAsync)
+    // `callback: true`: the core function's results are its packed callback code; the callback itself exits.
+    let callback: CoreFuncInst? = withCallback ? { _ in [.i32(0)] } : nil
+    let opts = CanonicalOptions(stringEncoding: enc, memory: heap.memory, realloc: realloc, async_: isAsync, callback: callback)
     box.opts = opts
     let callee: CoreFuncInst = { flatArgs in
       var results: [CoreValue] = []
