@@ -142,7 +142,7 @@ fun_strings = ['', 'a', 'hi', '\x00', 'a\x00b', '\x80', '\x80b', 'ab\xefc', '\u0
 def string_case(addr, src, dst, i, s, encoded, tagged, form):
     case(L, 'string-%s-%s-%s-%d%s' % (addr, src, dst, i, form), LIFT, type='string', encoding=src, addr=addr,
          memory=' '.join('%02x' % b for b in encoded), lift='[%s:0, %s:%d]' % (addr, addr, tagged), value=wave_str(s),
-         then={'encoding': dst})
+         tagged_code_units=str(tagged), then={'encoding': dst})
 for addr in ['i32', 'i64']:
     tag = 1 << (32 - 1 if addr == 'i32' else 64 - 1)
     for src in encodings:

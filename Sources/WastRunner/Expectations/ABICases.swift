@@ -47,7 +47,7 @@ enum ABICases {
     let maxFlatResults: Int?
 
     static let operations = ["lift", "load", "lower", "store"]
-    static let expectationKeys = ["size", "alignment", "flat-types", "lift-signature", "lower-signature", "value", "value-bits",
+    static let expectationKeys = ["size", "alignment", "flat-types", "lift-signature", "lower-signature", "value", "value-bits", "tagged-code-units",
                                   "flat", "bytes", "trap", "then"]
 
     init(_ file: String, _ node: YAMLNode, fileSpec: String?, resourceNames: [String]) throws {
@@ -163,7 +163,7 @@ enum ABICases {
         for (k, n) in c.expectations where k == "flat" { _ = try f.coreValues(n) }
         for (k, n) in c.expectations where k == "bytes" { _ = try f.bytes(n) }
         for (k, n) in c.expectations where k == "trap" { _ = try f.trapSite(n) }
-        for (k, n) in c.expectations where ["size", "alignment", "value-bits"].contains(k) { _ = try f.uint(n) }
+        for (k, n) in c.expectations where ["size", "alignment", "value-bits", "tagged-code-units"].contains(k) { _ = try f.uint(n) }
         for (k, n) in c.expectations where k == "value" { _ = try f.value(n, t) }
       }
     }
@@ -231,6 +231,13 @@ enum ABICases {
         let want = try f.value(n, t)
         guard let got = produced else { return fail(n, "value \(want) (after lift or load)", "no value: the operation is \(opKey)") }
         if !got.equalModuloStringEncoding(want) { return fail(n, "\(want)", "\(got)") }
+      }
+      if let n = exp["tagged-code-units"] {
+        let want = try f.uint(n)
+        guard case .string(let s)? = produced else { return fail(n, "a string", produced.map { "\($0)" } ?? "none") }
+        if s.encoding != c.encoding || s.taggedCodeUnits != want {
+          return fail(n, "(\(c.encoding.rawValue), \(want))", "(\(s.encoding.rawValue), \(s.taggedCodeUnits))")
+        }
       }
       if let n = exp["value-bits"] {
         let want = try f.uint(n)
