@@ -123,7 +123,25 @@
 )
 (assert_trap (invoke "f") "cannot leave component instance")
 
-;; Host imports are checked when linking: the wrong signature, a missing export, a missing import.
+;; Host imports are checked when linking: the wrong signature, a missing export, a missing import,
+;; a core module of the wrong type. (The texts are words of wasmtime's messages, which `wasmtime wast`
+;; finds in its error chain; cmref's runner checks that instantiation fails to link.)
 (assert_unlinkable (component (import "host-return-two" (func (result string)))) "type mismatch")
 (assert_unlinkable (component (import "host" (instance (export "no-such-function" (func))))) "missing")
 (assert_unlinkable (component (import "no-such-import" (func))) "missing")
+(assert_unlinkable
+  (component (import "host" (instance (export "simple-module" (core module (export "f" (func (result i64))))))))
+  "wrong type")
+(assert_unlinkable
+  (component (import "host" (instance (export "simple-module" (core module (export "h" (func)))))))
+  "wrong type")
+
+;; A host core module matching its declared type is instantiated by the importer.
+(component
+  (import "host" (instance $host
+    (export "simple-module" (core module (export "f" (func (result i32))) (export "g" (global i32))))))
+  (alias export $host "simple-module" (core module $sm))
+  (core instance $i (instantiate $sm))
+  (func (export "f") (result u32) (canon lift (core func $i "f")))
+)
+(assert_return (invoke "f") (u32.const 101))
