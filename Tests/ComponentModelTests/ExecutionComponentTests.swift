@@ -137,7 +137,7 @@ final class ComponentExecutionTests: XCTestCase {
         assertCanonTrap(try call(rt, i, "ok"), at: "Store.lift")
     }
 
-    func testResourcesAreFreshPerInstanceAndTrapOnMisuse() throws {
+    func testResourceHandlesRoundTripAndADoubleDropTraps() throws {
         let rt = ComponentRuntime()
         let i = try instantiate("""
         (component
