@@ -137,7 +137,7 @@ final class ComponentExecutionTests: XCTestCase {
         assertCanonTrap(try call(rt, i, "ok"), at: "Store.lift")
     }
 
-    func testResourcesAreFreshPerInstanceAndTrapOnMisuse() throws {
+    func testResourceHandlesRoundTripAndADoubleDropTraps() throws {
         let rt = ComponentRuntime()
         let i = try instantiate("""
         (component
@@ -302,5 +302,22 @@ final class ComponentExecutionTests: XCTestCase {
         )
         """, runtime: rt)
         assertCanonTrap(try call(rt, i, "go"), at: "Store.lift")
+    }
+
+    func testAnAsyncCallThatYieldsForeverEndsAsUnresolved() throws {
+        let rt = ComponentRuntime()
+        rt.maxTicksPerInvoke = 50
+        let i = try instantiate("""
+        (component
+          (core module $m
+            (func (export "f") (result i32) (i32.const 1))
+            (func (export "cb") (param i32 i32 i32) (result i32) (i32.const 1)))
+          (core instance $i (instantiate $m))
+          (func (export "f") async (canon lift (core func $i "f") async (callback (core func $i "cb"))))
+        )
+        """, runtime: rt)
+        XCTAssertThrowsError(try call(rt, i, "f")) { e in
+            guard case .unresolved? = (e as? ComponentTrap)?.site else { return XCTFail("\(e)") }
+        }
     }
 }

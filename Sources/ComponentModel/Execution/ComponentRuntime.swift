@@ -19,20 +19,20 @@ public final class ComponentRuntime {
     /// The instance that stands for the host: the implementer of host resource types (their
     /// destructors run "in" it) and never entered by wasm.
     public let hostInstance: CanonicalABI.ComponentInstance
-    /// The most `Store.tick`s one `invoke` may take before its call counts as never resolving
-    /// (a task that yields forever); `nil` means unbounded. Core fuel bounds each resumption, this
-    /// bounds their number.
-    public var maxTicksPerInvoke: Int? = 1 << 16
     /// Called with the name of each canon definition entered (`canon lift f`, `canon lower g`,
     /// `resource.new`, ...), for `cmref run --trace`.
     public var trace: ((String) -> Void)?
+
+    /// The most `Store.tick`s one `invoke` may run before the call counts as one that cannot
+    /// resolve (DESIGN.md principle 5: a call that yields forever ends as an error, not a hang).
+    public var maxTicksPerInvoke = 1_000_000
 
     /// One `ABIMemory` per core memory, so that the Canonical ABI's memory identity
     /// (`LiftOptions.equal`) is the core memory's identity.
     var memoryViews: [ObjectIdentifier: CoreMemoryView] = [:]
 
     public init(bounds: WasmCore.Store.Bounds = WasmCore.Store.Bounds(), seed: UInt64 = 0) {
-        self.store = CanonicalABI.Store(deterministicProfile: true, seed: seed, scheduling: .inOrder)
+        self.store = CanonicalABI.Store(deterministicProfile: true, seed: seed)
         self.coreStore = WasmCore.Store(bounds: bounds)
         self.hostInstance = CanonicalABI.ComponentInstance(store)
     }
@@ -64,8 +64,7 @@ public final class ComponentRuntime {
     ///
     /// Spec: CanonicalABI.md#embedding — `Store.invoke` with `caller = None`; then, while the call has
     /// not resolved (an async export waiting on something), `Store.tick` runs ready threads, one at
-    /// a time. A call that cannot make progress, or has not resolved after `maxTicksPerInvoke` ticks,
-    /// ends as `ComponentTrap(.unresolved)`.
+    /// a time. A call that cannot make progress ends as `ComponentTrap(.unresolved)`.
     public func invoke(_ function: ComponentFunc, _ arguments: [CanonicalABI.Value]) throws -> [CanonicalABI.Value] {
         final class Outcome { var resolved = false; var results: [CanonicalABI.Value]? }
         let outcome = Outcome()
@@ -80,10 +79,10 @@ public final class ComponentRuntime {
                 guard store.waiting.contains(where: { $0.ready() }) else {
                     throw ComponentTrap(.unresolved("the call to `\(function.name)` did not resolve and no thread can run"))
                 }
-                if let limit = maxTicksPerInvoke, ticks >= limit {
-                    throw ComponentTrap(.unresolved("the call to `\(function.name)` did not resolve within \(limit) scheduler ticks"))
-                }
                 ticks += 1
+                guard ticks <= maxTicksPerInvoke else {
+                    throw ComponentTrap(.unresolved("the call to `\(function.name)` did not resolve within \(maxTicksPerInvoke) scheduling steps"))
+                }
                 try store.tick()
             }
         } catch {

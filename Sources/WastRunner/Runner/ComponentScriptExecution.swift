@@ -20,6 +20,8 @@ final class ComponentScriptExecution {
 
     init(bounds: WasmCore.Store.Bounds) {
         runtime = ComponentRuntime(bounds: bounds)
+        // A script command's scheduling budget: a call that yields forever ends within seconds.
+        runtime.maxTicksPerInvoke = 1 << 16
         if ProcessInfo.processInfo.environment["CMREF_TRACE"] != nil {
             runtime.trace = { FileHandle.standardError.write(Data("trace: \($0)\n".utf8)) }
         }

@@ -72,8 +72,8 @@ public struct ScriptConventions: Hashable, Sendable {
         return ScriptConventions(features: features)
     }
 
-    /// Whether the text holds `(component` outside comments and strings (cheaply: a script's first
-    /// such form decides, and a core script has none).
+    /// Whether the text holds `(component` outside comments (line and nested block comments) and
+    /// strings (cheaply: the first such form decides, and a core script has none).
     static func containsComponent(_ source: [UInt8]) -> Bool {
         let needle = Array("(component".utf8)
         guard source.count >= needle.count else { return false }
@@ -88,6 +88,18 @@ public struct ScriptConventions: Hashable, Sendable {
                     i += source[i] == UInt8(ascii: "\\") ? 2 : 1
                 }
                 i += 1
+            case UInt8(ascii: "(") where i + 1 < source.count && source[i + 1] == UInt8(ascii: ";"):
+                var depth = 0
+                while i + 1 < source.count {
+                    if source[i] == UInt8(ascii: "(") && source[i + 1] == UInt8(ascii: ";") { depth += 1; i += 2; continue }
+                    if source[i] == UInt8(ascii: ";") && source[i + 1] == UInt8(ascii: ")") {
+                        depth -= 1
+                        i += 2
+                        if depth == 0 { break }
+                        continue
+                    }
+                    i += 1
+                }
             case UInt8(ascii: "("):
                 if source[i..<(i + needle.count)].elementsEqual(needle) {
                     let next = i + needle.count < source.count ? source[i + needle.count] : 0x20
