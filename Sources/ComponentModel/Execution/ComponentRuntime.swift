@@ -32,7 +32,7 @@ public final class ComponentRuntime {
     var memoryViews: [ObjectIdentifier: CoreMemoryView] = [:]
 
     public init(bounds: WasmCore.Store.Bounds = WasmCore.Store.Bounds(), seed: UInt64 = 0) {
-        self.store = CanonicalABI.Store(deterministicProfile: true, seed: seed)
+        self.store = CanonicalABI.Store(deterministicProfile: true, seed: seed, scheduling: .inOrder)
         self.coreStore = WasmCore.Store(bounds: bounds)
         self.hostInstance = CanonicalABI.ComponentInstance(store)
     }
@@ -64,7 +64,8 @@ public final class ComponentRuntime {
     ///
     /// Spec: CanonicalABI.md#embedding — `Store.invoke` with `caller = None`; then, while the call has
     /// not resolved (an async export waiting on something), `Store.tick` runs ready threads, one at
-    /// a time. A call that cannot make progress ends as `ComponentTrap(.unresolved)`.
+    /// a time (in order: `Scheduling.inOrder`). A call that cannot make progress, or has not resolved
+    /// after `maxTicksPerInvoke` ticks, ends as `ComponentTrap(.unresolved)`.
     public func invoke(_ function: ComponentFunc, _ arguments: [CanonicalABI.Value]) throws -> [CanonicalABI.Value] {
         final class Outcome { var resolved = false; var results: [CanonicalABI.Value]? }
         let outcome = Outcome()
