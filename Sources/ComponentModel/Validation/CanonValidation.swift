@@ -105,9 +105,9 @@ extension ComponentValidator {
         case .fixedLengthList(let e, let n):
             let one = flatten(e, ptr)
             return Int(n) * one.count > 1000 ? Array(repeating: .i32, count: 1000) : Array((0..<Int(n)).map { _ in one }.joined())
-        case .record(let fs): return fs.flatMap { flatten($0.type, ptr) }
+        case .record(let fs, _): return fs.flatMap { flatten($0.type, ptr) }
         case .tuple(let ts): return ts.flatMap { flatten($0, ptr) }
-        case .variant(let cs): return flattenVariant(cs.map(\.type), ptr)
+        case .variant(let cs, _): return flattenVariant(cs.map(\.type), ptr)
         case .option(let e): return flattenVariant([nil, e], ptr)
         case .result(let o, let e): return flattenVariant([o, e], ptr)
         case .enum, .flags, .own, .borrow, .stream, .future: return [.i32]

@@ -16,6 +16,7 @@ final class ComponentValidator {
     let features: Features
     var scopes: [ValidationScope] = []
     var nextResource = 0
+    var nextTag = 0
     /// The core representation type of each defined resource, and its scope depth.
     var resourceRep: [ResourceID: WasmCore.ValueType] = [:]
 
@@ -32,7 +33,7 @@ final class ComponentValidator {
 
     func freshResource() -> ResourceID {
         nextResource += 1
-        let id = ResourceID(raw: nextResource)
+        let id = ResourceID(raw: nextResource, alias: freshTag())
         top.createdResources.append(id)
         return id
     }
@@ -197,6 +198,7 @@ final class ComponentValidator {
         case (.memory(let a), .memory(let e)):
             if a.limits.isShared != e.limits.isShared { return "mismatch in the shared flag for memories" }
             if a.limits.addressType != e.limits.addressType { return "mismatch in index type used for memories" }
+            if a.bytesPerPage != e.bytesPerPage { return "mismatch in page size for memories" }
             return "mismatch in memory limits"
         case (.global(let a), .global(let e)):
             if a.mutability != e.mutability { return "global types differ in mutability" }
@@ -231,13 +233,15 @@ final class ComponentValidator {
             var t = InstanceT()
             var names = NameSet()
             for e in exports {
-                _ = try classifyExternName(e.name.name, features: features, isExport: true)
+                let kind = try classifyExternName(e.name.name, features: features, isExport: true)
                 let itemExtern: ExternType? = e.item.sort == .instance ? .instance(0) : e.item.sort == .function ? .function(0) : nil
                 try checkNameAttributes(e.name, itemExtern)
                 if let previous = names.insert(e.name.name) {
                     throw invalid("export name `\(e.name.name)` conflicts with previous name `\(previous)`")
                 }
                 let type = try itemType(e.item)
+                // A bag of exports names no resources: annotated names cannot refer to one.
+                try checkAnnotatedName(kind, type, in: [])
                 t.exportList.append(NamedEType(name: e.name.name, type: type))
             }
             try checkTypeSize(.instance(t))
@@ -260,9 +264,11 @@ final class ComponentValidator {
                 throw invalid("type mismatch for import `\(imp.name)`\n\(why)")
             }
         }
+        var tags: [Int: TypeTag] = [:]
+        for imp in c.imports { if let actual = args[imp.name] { bindTags(actual: actual, expected: imp.type, tags: &tags) } }
         for r in c.definedResources { map[r] = freshResource() }
         var t = InstanceT()
-        for e in c.exports { t.exportList.append(NamedEType(name: e.name, type: substitute(e.type, map))) }
+        for e in c.exports { t.exportList.append(NamedEType(name: e.name, type: substitute(e.type, map, tags: tags))) }
         return t
     }
 
@@ -337,7 +343,6 @@ final class ComponentValidator {
                 throw invalid("export `\(name)` for instance \(instance) is not a \(sortName(a.sort))")
             }
             push(t)
-            noteNamed(t, imported: false)
         case .outer(let count, let index):
             try validateOuterAlias(a.sort, count: count, index: index)
         }
@@ -378,7 +383,6 @@ final class ComponentValidator {
                 if !rs.isEmpty { throw invalid("type transitively refers to resources not defined in the current component") }
             }
             top.types.append(t)
-            noteNamed(.type(t), imported: true)
         case .core(.type):
             guard i < s.coreTypes.count else { throw invalid("unknown core type: type index out of bounds") }
             top.coreTypes.append(s.coreTypes[i])

@@ -5,9 +5,10 @@ extension ComponentValidator {
 
     /// Spec: Explainer.md#type-definitions — `core:deftype`: a core function type, or a module
     /// type whose declarations have their own core type index space.
-    func resolveCoreType(_ t: CoreType) throws -> CoreTypeEntry {
+    func resolveCoreType(_ t: CoreType, in types: [CoreTypeEntry]? = nil) throws -> CoreTypeEntry {
         switch t {
         case .function(let f):
+            try checkCoreValueTypes(f.parameters + f.results, in: types ?? top.coreTypes)
             return .function(f)
         case .module(let decls):
             var types: [CoreTypeEntry] = []
@@ -44,7 +45,7 @@ extension ComponentValidator {
                     imports.append(ModuleTypes.ImportType(module: imp.module, name: imp.name, type: try external(imp.descriptor)))
                 case .type(let inner):
                     guard case .function = inner else { throw invalid("module types may not contain module types") }
-                    types.append(try resolveCoreType(inner))
+                    types.append(try resolveCoreType(inner, in: types))
                 case .outerTypeAlias(let count, let index):
                     guard count >= 1, Int(count) <= scopes.count else { throw invalid("invalid outer alias count of \(count)") }
                     let s = scopes[scopes.count - Int(count)]
@@ -56,6 +57,18 @@ extension ComponentValidator {
                 }
             }
             return .module(CoreModuleT(imports: imports, exports: exports))
+        }
+    }
+
+    /// Spec: core/valid/types — reference types need the reference-types feature, and a concrete
+    /// heap type names a function type of the core type index space.
+    func checkCoreValueTypes(_ ts: [WasmCore.ValueType], in types: [CoreTypeEntry]) throws {
+        for case .reference(let r) in ts {
+            if case .concrete(let i) = r.heapType {
+                guard Int(i) < types.count else { throw invalid("unknown type \(i): type index out of bounds") }
+                if case .module = types[Int(i)] { throw invalid("type index \(i) is a module type") }
+            }
+            try require(.referenceTypes, "reference types support is not enabled")
         }
     }
 
@@ -102,11 +115,11 @@ extension ComponentValidator {
         case .record(let fields):
             guard !fields.isEmpty else { throw invalid("record type must have at least one field") }
             try checkLabels(fields.map(\.label), what: "record field")
-            return .record(try fields.map { ResolvedField(label: $0.label, type: try resolveValType($0.type)) })
+            return .record(try fields.map { ResolvedField(label: $0.label, type: try resolveValType($0.type)) }, freshTag())
         case .variant(let cases):
             guard !cases.isEmpty else { throw invalid("variant type must have at least one case") }
             try checkLabels(cases.map(\.label), what: "variant case")
-            return .variant(try cases.map { ResolvedCase(label: $0.label, type: try $0.type.map(resolveValType)) })
+            return .variant(try cases.map { ResolvedCase(label: $0.label, type: try $0.type.map(resolveValType)) }, freshTag())
         case .list(let t):
             return .list(try resolveValType(t))
         case .fixedLengthList(let t, let n):
@@ -120,11 +133,11 @@ extension ComponentValidator {
             guard !names.isEmpty else { throw invalid("flags must have at least one entry") }
             guard names.count <= 32 else { throw invalid("cannot have more than 32 flags") }
             try checkLabels(names, what: "flag")
-            return .flags(names)
+            return .flags(names, freshTag())
         case .enum(let names):
             guard !names.isEmpty else { throw invalid("enum type must have at least one variant") }
             try checkLabels(names, what: "enum tag")
-            return .enum(names)
+            return .enum(names, freshTag())
         case .option(let t):
             return .option(try resolveValType(t))
         case .result(let ok, let error):
@@ -203,8 +216,8 @@ extension ComponentValidator {
     func visit(_ t: ValType, _ f: (ValType) -> Void) {
         f(t)
         switch t {
-        case .record(let fs): fs.forEach { visit($0.type, f) }
-        case .variant(let cs): cs.forEach { if let t = $0.type { visit(t, f) } }
+        case .record(let fs, _): fs.forEach { visit($0.type, f) }
+        case .variant(let cs, _): cs.forEach { if let t = $0.type { visit(t, f) } }
         case .list(let e), .fixedLengthList(let e, _), .option(let e): visit(e, f)
         case .tuple(let ts): ts.forEach { visit($0, f) }
         case .result(let o, let e): if let o { visit(o, f) }; if let e { visit(e, f) }
@@ -274,7 +287,7 @@ extension ComponentValidator {
             return .value(try resolveValType(v))
         case .type(.equal(let i)):
             guard Int(i) < top.types.count else { throw invalid("unknown type \(i): type index out of bounds") }
-            return .type(top.types[Int(i)])
+            return .type(retagged(top.types[Int(i)]))
         case .type(.subResource):
             return .type(.resource(freshResource()))
         case .component(let i):
@@ -309,9 +322,8 @@ extension ComponentValidator {
         }
         try checkTypeSize(t)
         t = freshened(t)
+        try registerNamedTypes(t, imported: true)
         try checkAnnotatedName(kind, t, isImport: true)
-        try checkNamed(t, imported: true, what: "import")
-        noteNamed(t, imported: true)
         top.imports.append(NamedEType(name: name.name, type: t))
         push(t)
     }
@@ -326,9 +338,8 @@ extension ComponentValidator {
         }
         try checkTypeSize(t)
         t = freshened(t)
+        try registerNamedTypes(t, imported: false)
         try checkAnnotatedName(kind, t)
-        try checkNamed(t, imported: false, what: "export")
-        noteNamed(t, imported: false)
         top.exports.append(NamedEType(name: name.name, type: t))
         push(t)
     }
@@ -342,21 +353,17 @@ extension ComponentValidator {
             throw invalid("export name `\(e.name.name)` conflicts with previous name `\(previous)`")
         }
         var t = try itemType(e.item)
+        if case .type(let entry) = t { t = .type(retagged(entry)) }
         if let ascribed = e.type {
-            let expected = try resolveExternType(ascribed)
-            var map: [ResourceID: ResourceID] = [:]
-            var reachable = Set<ResourceID>()
-            collectResources(expected, into: &reachable)
-            let bindable = reachable.intersection(top.createdResources.suffix(reachable.count + 8))
-            bindResources(actual: t, expected: expected, bindable: bindable, map: &map)
-            if let why = subtypeMismatch(t, substitute(expected, map)) {
+            // An ascribed `(sub resource)` (also in an instance type) is a fresh abstract type.
+            let expected = freshened(try resolveExternType(ascribed))
+            if let why = subtypeMismatch(t, expected) {
                 throw invalid("type mismatch in export `\(e.name.name)`\n\(why)")
             }
-            t = substitute(expected, map)
+            t = expected
         }
+        try registerNamedTypes(t, imported: false)
         try checkAnnotatedName(kind, t)
-        try checkNamed(t, imported: false, what: "export")
-        noteNamed(t, imported: false)
         top.exports.append(NamedEType(name: e.name.name, type: t))
         push(t)
         if case .value = t { top.usedValues.insert(top.values.count - 1) }
@@ -364,6 +371,17 @@ extension ComponentValidator {
 
     /// 🏷️ `implements` only on instances, with an interface name; `external-id` gated.
     func checkNameAttributes(_ name: ExternName, _ type: ExternType?) throws {
+        // At most one attribute of each kind.
+        var seen = Set<String>()
+        for a in name.attributes {
+            let kind: String
+            switch a {
+            case .implements: kind = "implements"
+            case .versionSuffix: kind = "versionsuffix"
+            case .externalID: kind = "external-id"
+            }
+            if !seen.insert(kind).inserted { throw invalid("duplicate '\(kind)' option in name") }
+        }
         for a in name.attributes {
             switch a {
             case .implements(let iface):
@@ -384,10 +402,14 @@ extension ComponentValidator {
     /// Spec: Explainer.md#import-and-export-definitions — `[constructor]r`, `[method]r.m`,
     /// `[static]r.m` must be functions on a resource named `r` in the same namespace (imports
     /// for an import, exports for an export) of the scope.
-    func checkAnnotatedName(_ kind: ExternNameKind, _ t: EType, isImport: Bool = false) throws {
-        let namespace = isImport ? top.imports : top.exports
+    func checkAnnotatedName(_ kind: ExternNameKind, _ t: EType, isImport: Bool = false, in names: [NamedEType]? = nil) throws {
+        let namespace = names ?? (isImport ? top.imports : top.exports)
         func nameOf(_ r: ResourceID) throws -> String {
-            guard let n = namespace.first(where: { $0.type == .type(.resource(r)) })?.name else {
+            // The resource as named by that import or export (the same tag), not another alias of it.
+            guard let n = namespace.first(where: {
+                if case .type(.resource(let x)) = $0.type { return x == r && x.alias.raw == r.alias.raw }
+                return false
+            })?.name else {
                 throw invalid("resource used in function does not have a name in this context")
             }
             return n

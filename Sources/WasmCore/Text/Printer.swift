@@ -159,7 +159,10 @@ public struct ModulePrinter {
 
     func tableType(_ t: TableType) -> String { "\(limits(t.limits)) \(referenceType(t.elementType))" }
 
-    func memoryType(_ m: MemoryType) -> String { limits(m.limits) }
+    func memoryType(_ m: MemoryType) -> String {
+        guard m.pageSizeLog2 != nil else { return limits(m.limits) }
+        return "\(limits(m.limits)) (pagesize \(m.bytesPerPage))"
+    }
 
     func globalType(_ g: GlobalType) -> String {
         g.mutability == .variable ? "(mut \(valueType(g.valueType)))" : valueType(g.valueType)
