@@ -233,15 +233,9 @@ final class ComponentValidator {
             var t = InstanceT()
             var names = NameSet()
             for e in exports {
-                let kind = try classifyExternName(e.name.name, features: features, isExport: true)
-                let itemExtern: ExternType? = e.item.sort == .instance ? .instance(0) : e.item.sort == .function ? .function(0) : nil
-                try checkNameAttributes(e.name, itemExtern)
-                if let previous = names.insert(e.name.name) {
-                    throw invalid("export name `\(e.name.name)` conflicts with previous name `\(previous)`")
-                }
                 let type = try itemType(e.item)
                 // A bag of exports names no resources: annotated names cannot refer to one.
-                try checkAnnotatedName(kind, type, in: [])
+                try checkExternName(e.name, type, isExport: true, names: &names, namespace: [])
                 t.exportList.append(NamedEType(name: e.name.name, type: type))
             }
             try checkTypeSize(.instance(t))

@@ -315,31 +315,34 @@ extension ComponentValidator {
     /// and a type whose value types are all named.
     func validateImport(_ name: ExternName, _ type: ExternType) throws {
         var t = try resolveExternType(type)
-        try checkNameAttributes(name, type)
-        let kind = try classifyExternName(name.name, features: features)
-        if let previous = top.importNames.insert(name.name) {
-            throw invalid("import name `\(name.name)` conflicts with previous name `\(previous)`")
-        }
         try checkTypeSize(t)
         t = freshened(t)
         try registerNamedTypes(t, imported: true)
-        try checkAnnotatedName(kind, t, isImport: true)
+        try checkExternName(name, t, isExport: false, names: &top.importNames)
         top.imports.append(NamedEType(name: name.name, type: t))
         push(t)
+    }
+
+    /// Spec: Explainer.md#import-and-export-definitions — the name of an import or export (in
+    /// wasmparser's order of checks): well-formed, its attributes allowed, a `[constructor]`,
+    /// `[method]` or `[static]` name matching its function and resource (among `namespace`, the
+    /// scope's imports or exports by default), and strongly unique among `names`.
+    func checkExternName(_ name: ExternName, _ t: EType, isExport: Bool, names: inout NameSet, namespace: [NamedEType]? = nil) throws {
+        let kind = try classifyExternName(name.name, features: features, isExport: isExport)
+        try checkNameAttributes(name, t, kind)
+        try checkAnnotatedName(kind, t, isImport: !isExport, in: namespace)
+        if let previous = names.insert(name.name) {
+            throw invalid("\(isExport ? "export" : "import") name `\(name.name)` conflicts with previous name `\(previous)`")
+        }
     }
 
     /// An export declared in a component or instance type.
     func validateDeclaredExport(_ name: ExternName, _ type: ExternType) throws {
         var t = try resolveExternType(type)
-        try checkNameAttributes(name, type)
-        let kind = try classifyExternName(name.name, features: features, isExport: true)
-        if let previous = top.exportNames.insert(name.name) {
-            throw invalid("export name `\(name.name)` conflicts with previous name `\(previous)`")
-        }
         try checkTypeSize(t)
         t = freshened(t)
         try registerNamedTypes(t, imported: false)
-        try checkAnnotatedName(kind, t)
+        try checkExternName(name, t, isExport: true, names: &top.exportNames)
         top.exports.append(NamedEType(name: name.name, type: t))
         push(t)
     }
@@ -347,30 +350,25 @@ extension ComponentValidator {
     /// Spec: Explainer.md#import-and-export-definitions — an export of a definition, with an
     /// optional ascribed type the definition's type must be a subtype of.
     func validateExport(_ e: ComponentExport) throws {
-        try checkNameAttributes(e.name, e.type)
-        let kind = try classifyExternName(e.name.name, features: features, isExport: true)
-        if let previous = top.exportNames.insert(e.name.name) {
-            throw invalid("export name `\(e.name.name)` conflicts with previous name `\(previous)`")
-        }
         var t = try itemType(e.item)
         if case .type(let entry) = t { t = .type(retagged(entry)) }
         if let ascribed = e.type {
             // An ascribed `(sub resource)` (also in an instance type) is a fresh abstract type.
             let expected = freshened(try resolveExternType(ascribed))
             if let why = subtypeMismatch(t, expected) {
-                throw invalid("type mismatch in export `\(e.name.name)`\n\(why)")
+                throw invalid("ascribed type of export is not compatible with item's type\n\(why)")
             }
             t = expected
         }
         try registerNamedTypes(t, imported: false)
-        try checkAnnotatedName(kind, t)
+        try checkExternName(e.name, t, isExport: true, names: &top.exportNames)
         top.exports.append(NamedEType(name: e.name.name, type: t))
         push(t)
         if case .value = t { top.usedValues.insert(top.values.count - 1) }
     }
 
     /// 🏷️ `implements` only on instances, with an interface name; `external-id` gated.
-    func checkNameAttributes(_ name: ExternName, _ type: ExternType?) throws {
+    func checkNameAttributes(_ name: ExternName, _ type: EType, _ kind: ExternNameKind) throws {
         // At most one attribute of each kind.
         var seen = Set<String>()
         for a in name.attributes {
@@ -386,11 +384,9 @@ extension ComponentValidator {
             switch a {
             case .implements(let iface):
                 try require(.cmImplements, "the `cm-implements` feature is not active")
-                if let type, case .instance = type {} else if type != nil { throw invalid("only instances can have an `implements`") }
-                if iface.isEmpty { throw invalid("`` is not a valid name") }
-                guard iface.contains(":") else { throw invalid("`implements` name `\(iface)` must be an interface name") }
+                guard case .label = kind else { throw invalid("name `\(name.name)` is not valid with `implements`") }
+                guard case .instance = type else { throw invalid("only instances can have an `implements`") }
                 try checkInterfaceName(iface, features: features)
-                if name.name.contains(":") { throw invalid("name `\(name.name)` is not valid with `implements`") }
             case .externalID:
                 try require(.cmImplements, "the `cm-implements` feature is not active")
             case .versionSuffix:
