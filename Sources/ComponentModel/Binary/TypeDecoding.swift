@@ -10,7 +10,8 @@ extension ComponentDecoder {
         guard let b = reader.peek() else { _ = try reader.byte(); throw error("unexpected end") }
         switch b {
         case 0x60:
-            return .function(try reader.functionType(features))
+            // `v128` decodes whatever the features; validation reports a disabled SIMD (as wasmparser does).
+            return .function(try reader.functionType(features.with(.simd)))
         case 0x50:
             _ = try reader.byte()
             return .module(try list { try $0.coreModuleDeclaration(depth: depth + 1) })

@@ -21,9 +21,12 @@ extension ComponentValidator {
             let code = opt.opcode <= 2 ? 0 : opt.opcode
             guard seen.insert(code).inserted else {
                 throw invalid(code == 0 ? "canonical encoding option `\(encodingName(options.first { $0.opcode <= 2 } ?? opt))` conflicts with option `\(encodingName(opt))`"
-                              : "`\(optionName(opt))` is specified more than once")
+                              : "canonical option `\(opt.isCoreType ? "core type" : optionName(opt))` is specified more than once")
             }
             guard allowed.contains(code) else {
+                if builtin == .lower, opt.isPostReturn || opt.isCallback {
+                    throw invalid("canonical option `\(optionName(opt))` cannot be specified for lowerings")
+                }
                 throw invalid("cannot specify `\(optionName(opt))` option on `\(builtin.rawValue)`")
             }
             switch opt {
@@ -197,11 +200,13 @@ extension ComponentValidator {
         return r
     }
 
-    func streamOrFuture(_ i: UInt32, stream: Bool) throws -> ValType? {
-        guard case .value(let v) = try componentType(i) else { throw invalid("`\(stream ? "stream" : "future")` type index \(i) is not a \(stream ? "stream" : "future") type") }
+    /// The element type of the stream or future type `i` a `stream.*`/`future.*` built-in names.
+    func streamOrFuture(_ i: UInt32, stream: Bool, for builtin: CanonBuiltin) throws -> ValType? {
+        let wrong = invalid("`\(builtin.rawValue)` requires a \(stream ? "stream" : "future") type")
+        guard case .value(let v) = try componentType(i) else { throw wrong }
         switch (v, stream) {
         case (.stream(let e), true), (.future(let e), false): return e
-        default: throw invalid("`\(stream ? "stream" : "future")` type index \(i) is not a \(stream ? "stream" : "future") type")
+        default: throw wrong
         }
     }
 
@@ -213,7 +218,9 @@ extension ComponentValidator {
         case .cmErrorContext: name = "error-context"
         case .cmThreading: name = "threading"
         case .sharedEverythingThreads:
-            try require(feature, "`\(b.rawValue)` requires the shared-everything-threads proposal")
+            // wasmparser spells this one with an underscore.
+            let name = b == .threadAvailableParallelism ? "thread.available_parallelism" : b.rawValue
+            try require(feature, "`\(name)` requires the shared-everything-threads proposal")
             return
         default: name = feature.rawValue
         }
@@ -312,11 +319,11 @@ extension ComponentValidator {
         case .subtaskDrop:
             core([.i32], [])
         case .streamNew, .futureNew:
-            _ = try streamOrFuture(c.type ?? 0, stream: c.builtin == .streamNew)
+            _ = try streamOrFuture(c.type ?? 0, stream: c.builtin == .streamNew, for: c.builtin)
             core([], [.i64])
         case .streamRead, .streamWrite, .futureRead, .futureWrite:
             let isStream = c.builtin == .streamRead || c.builtin == .streamWrite
-            let e = try streamOrFuture(c.type ?? 0, stream: isStream)
+            let e = try streamOrFuture(c.type ?? 0, stream: isStream, for: c.builtin)
             let o = try resolveOptions(c.options, allowed: [0, 3, 4, 6], builtin: c.builtin)
             if e == nil && !o.isAsync { try require(.cmMoreAsyncBuiltins, "synchronous `\(c.builtin.rawValue)` without a payload type requires the component model more async builtins feature") }
                         if let e {
@@ -326,11 +333,11 @@ extension ComponentValidator {
             core(isStream ? [.i32, o.pointer, o.pointer] : [.i32, o.pointer], [isStream ? o.pointer : .i32])
         case .streamCancelRead, .streamCancelWrite, .futureCancelRead, .futureCancelWrite:
             let isStream = c.builtin == .streamCancelRead || c.builtin == .streamCancelWrite
-            _ = try streamOrFuture(c.type ?? 0, stream: isStream)
+            _ = try streamOrFuture(c.type ?? 0, stream: isStream, for: c.builtin)
             if c.isAsync { try require(.cmMoreAsyncBuiltins, "async `\(c.builtin.rawValue)` requires the component model more async builtins feature") }
             core([.i32], [.i32])
         case .streamDropReadable, .streamDropWritable, .futureDropReadable, .futureDropWritable:
-            _ = try streamOrFuture(c.type ?? 0, stream: c.builtin == .streamDropReadable || c.builtin == .streamDropWritable)
+            _ = try streamOrFuture(c.type ?? 0, stream: c.builtin == .streamDropReadable || c.builtin == .streamDropWritable, for: c.builtin)
             core([.i32], [])
         case .errorContextNew:
             let o = try resolveOptions(c.options, allowed: [0, 3, 4], builtin: c.builtin)
@@ -377,4 +384,10 @@ extension ComponentValidator {
             core([], [.i32])
         }
     }
+}
+
+private extension CanonOption {
+    var isCoreType: Bool { if case .coreType = self { return true } else { return false } }
+    var isPostReturn: Bool { if case .postReturn = self { return true } else { return false } }
+    var isCallback: Bool { if case .callback = self { return true } else { return false } }
 }

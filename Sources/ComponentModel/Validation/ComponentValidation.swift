@@ -5,6 +5,7 @@ import WasmCore
 public func validateComponent(_ component: Component, features: Features = .all) throws -> ComponentTypes {
     let v = ComponentValidator(features: features)
     let t = try v.validateComponentBody(component)
+    for validateBodies in v.deferredBodies { try validateBodies() }
     return ComponentTypes(imports: t.imports, exports: t.exports)
 }
 
@@ -17,6 +18,9 @@ final class ComponentValidator {
     var scopes: [ValidationScope] = []
     var nextResource = 0
     var nextTag = 0
+    /// The function bodies of the core modules, validated after everything else (as wasmparser
+    /// does, which decides which error a component breaking several rules reports).
+    var deferredBodies: [() throws -> Void] = []
     /// The core representation type of each defined resource, and its scope depth.
     var resourceRep: [ResourceID: WasmCore.ValueType] = [:]
 
@@ -80,7 +84,8 @@ final class ComponentValidator {
         case .custom:
             return
         case .coreModule(let m):
-            let types = try validateModule(m, features: features)
+            let (types, validateBodies) = try validateModuleDeferringBodies(m, features: features)
+            deferredBodies.append(validateBodies)
             var importNames = Set<String>()
             for imp in types.imports where !importNames.insert("\(imp.module):\(imp.name)").inserted {
                 throw invalid("duplicate import name `\(imp.module):\(imp.name)`")
@@ -138,7 +143,7 @@ final class ComponentValidator {
                     throw invalid("module instantiation argument `\(imp.module)` does not export an item named `\(imp.name)`")
                 }
                 if let why = coreMismatch(actual, imp.type) {
-                    throw invalid("type mismatch for export `\(imp.name)` of module instantiation argument `\(imp.module)`: \(why)")
+                    throw invalid("type mismatch for export `\(imp.name)` of module instantiation argument `\(imp.module)`\n\(why)")
                 }
             }
             top.coreInstances.append(CoreInstanceT(exports: m.exports))
@@ -171,7 +176,8 @@ final class ComponentValidator {
             guard i < s.coreGlobals.count else { throw invalid("unknown global: global index out of bounds") }
             return .global(s.coreGlobals[i])
         case .tag:
-            guard i < s.coreTags.count else { throw invalid("unknown tag: tag index out of bounds") }
+            try require(.exceptions, "exceptions proposal not enabled")
+            guard i < s.coreTags.count else { throw invalid("unknown tag \(i): tag index out of bounds") }
             return .tag(s.coreTags[i])
         default:
             throw invalid("core instance export sort must be a func, table, memory, global or tag")
@@ -190,10 +196,21 @@ final class ComponentValidator {
             case .tag: return "tag"
             }
         }
+        let printer = ModulePrinter()
+        func funcText(_ f: FunctionType) -> String {
+            var text = "(func"
+            if !f.parameters.isEmpty { text += " (param " + f.parameters.map(printer.valueType).joined(separator: " ") + ")" }
+            if !f.results.isEmpty { text += " (result " + f.results.map(printer.valueType).joined(separator: " ") + ")" }
+            return text + ")"
+        }
         switch (actual, expected) {
-        case (.function, .function): return "type mismatch"
+        case (.function(let a), .function(let e)), (.tag(let a), .tag(let e)):
+            return "expected: \(funcText(e))\nfound:    \(funcText(a))"
         case (.table(let a), .table(let e)):
-            if a.elementType != e.elementType { return "expected table element type \(e.elementType), found \(a.elementType)" }
+            if a.elementType != e.elementType {
+                return "expected table element type \(printer.referenceType(e.elementType)), found \(printer.referenceType(a.elementType))"
+            }
+            if a.limits.isShared != e.limits.isShared { return "mismatch in the shared flag for tables" }
             return "mismatch in table limits"
         case (.memory(let a), .memory(let e)):
             if a.limits.isShared != e.limits.isShared { return "mismatch in the shared flag for memories" }
@@ -202,8 +219,7 @@ final class ComponentValidator {
             return "mismatch in memory limits"
         case (.global(let a), .global(let e)):
             if a.mutability != e.mutability { return "global types differ in mutability" }
-            return "expected global type \(e.valueType), found \(a.valueType)"
-        case (.tag, .tag): return "type mismatch"
+            return "expected global type \(printer.valueType(e.valueType)), found \(printer.valueType(a.valueType))"
         default: return "expected \(kind(expected)), found \(kind(actual))"
         }
     }
@@ -316,6 +332,7 @@ final class ComponentValidator {
         switch a.target {
         case .coreExport(let instance, let name):
             guard case .core(let sort) = a.sort else { throw invalid("core export alias must have a core sort") }
+            if sort == .tag { try require(.exceptions, "exceptions proposal not enabled") }
             guard Int(instance) < top.coreInstances.count else { throw invalid("unknown core instance: instance index out of bounds") }
             guard let t = top.coreInstances[Int(instance)].export(name) else {
                 throw invalid("core instance \(instance) has no export named `\(name)`")
@@ -329,6 +346,7 @@ final class ComponentValidator {
             default: throw invalid("export `\(name)` for core instance \(instance) is not a \(sort.keyword)")
             }
         case .export(let instance, let name):
+            if a.sort == .value { try require(.cmValues, "support for component model `value`s is not enabled") }
             guard Int(instance) < top.instances.count else { throw invalid("unknown instance: instance index out of bounds") }
             guard let t = top.instances[Int(instance)].export(name) else {
                 throw invalid("instance \(instance) has no export named `\(name)`")
@@ -402,9 +420,11 @@ final class ComponentValidator {
         guard f.parameters.count == s.arguments.count else {
             throw invalid("component start function requires \(f.parameters.count) arguments but was given \(s.arguments.count)")
         }
-        for (p, a) in zip(f.parameters, s.arguments) {
+        for (n, (p, a)) in zip(f.parameters, s.arguments).enumerated() {
             guard Int(a) < top.values.count else { throw invalid("unknown value: value index out of bounds") }
-            guard top.values[Int(a)] == p.type else { throw invalid("value type mismatch for component start function argument") }
+            guard top.values[Int(a)] == p.type else {
+                throw invalid("value type mismatch for component start function argument \(n)")
+            }
             try useValue(Int(a))
         }
         let results = f.result == nil ? 0 : 1

@@ -129,13 +129,13 @@ extension ComponentValidator {
         case (.coreModule(let a), .coreModule(let e)):
             for imp in a.imports {
                 guard let x = e.imports.first(where: { $0.module == imp.module && $0.name == imp.name }) else {
-                    return "module import `\(imp.module)::\(imp.name)` is not in the expected type"
+                    return "missing expected import `\(imp.module)::\(imp.name)`"
                 }
-                if let why = coreMismatch(x.type, imp.type) { return "type mismatch in import `\(imp.module)::\(imp.name)`: \(why)" }
+                if let why = coreMismatch(x.type, imp.type) { return "type mismatch in import `\(imp.module)::\(imp.name)`\n\(why)" }
             }
             for exp in e.exports {
                 guard let x = a.exports.first(where: { $0.name == exp.name }) else { return "missing expected export `\(exp.name)`" }
-                if let why = coreMismatch(x.type, exp.type) { return "type mismatch in export `\(exp.name)`: \(why)" }
+                if let why = coreMismatch(x.type, exp.type) { return "type mismatch in export `\(exp.name)`\n\(why)" }
             }
             return nil
         case (.function(let a), .function(let e)):
@@ -184,7 +184,7 @@ extension ComponentValidator {
 
     func typeEntryMismatch(_ a: TypeEntry, _ e: TypeEntry) -> String? {
         switch (a, e) {
-        case (.value(let x), .value(let y)): return valMismatch(x, y)
+        case (.value(let x), .value(let y)): return valMismatch(x, y, definition: true)
         case (.function(let x), .function(let y)): return funcMismatch(x, y)
         case (.resource(let x), .resource(let y)): return x == y ? nil : "resource types are not the same"
         case (.instance(let x), .instance(let y)): return subtypeMismatch(.instance(x), .instance(y))
@@ -242,7 +242,10 @@ extension ComponentValidator {
     }
 
     /// Spec: Explainer.md#type-checking — value types must be equal (up to resource identity).
-    func valMismatch(_ a: ValType, _ e: ValType) -> String? {
+    ///
+    /// `definition`: the types are type definitions, where wasmparser calls an expected primitive
+    /// "primitive" (a primitive used in another type it calls by its name).
+    func valMismatch(_ a: ValType, _ e: ValType, definition: Bool = false) -> String? {
         if a == e { return nil }
         switch (a, e) {
         case (.primitive(let x), .primitive(let y)):
@@ -261,7 +264,8 @@ extension ComponentValidator {
                 switch (f.type, g.type) {
                 case (let p?, let q?): if let why = valMismatch(p, q) { return "type mismatch in variant case `\(f.label)`\n\(why)" }
                 case (nil, nil): break
-                default: return "type mismatch in variant case `\(f.label)`"
+                case (nil, _): return "expected case `\(f.label)` to have a type, found none"
+                case (_, nil): return "expected case `\(f.label)` to have no type"
                 }
             }
             return nil
@@ -292,7 +296,7 @@ extension ComponentValidator {
         case (.own, .own), (.borrow, .borrow): return "resource types are not the same"
         default:
             let en = valName(e), an = valName(a)
-            if case .primitive = e { return "expected primitive, found \(an)" }
+            if definition, case .primitive = e { return "expected primitive, found \(an)" }
             return "expected \(en), found \(an)"
         }
     }

@@ -9,6 +9,7 @@ extension ComponentValidator {
         switch t {
         case .function(let f):
             try checkCoreValueTypes(f.parameters + f.results, in: types ?? top.coreTypes)
+            if (f.parameters + f.results).contains(.v128) { try require(.simd, "SIMD support is not enabled") }
             return .function(f)
         case .module(let decls):
             var types: [CoreTypeEntry] = []
@@ -44,7 +45,10 @@ extension ComponentValidator {
                     }
                     imports.append(ModuleTypes.ImportType(module: imp.module, name: imp.name, type: try external(imp.descriptor)))
                 case .type(let inner):
-                    guard case .function = inner else { throw invalid("module types may not contain module types") }
+                    guard case .function = inner else {
+                        // wasmparser reads no module type here: a byte it cannot start a core type with.
+                        throw invalid("invalid leading byte (0x50) for core type in a module type: module types may not contain module types")
+                    }
                     types.append(try resolveCoreType(inner, in: types))
                 case .outerTypeAlias(let count, let index):
                     guard count >= 1, Int(count) <= scopes.count else { throw invalid("invalid outer alias count of \(count)") }
@@ -191,7 +195,7 @@ extension ComponentValidator {
             switch r.representation {
             case .i32: break
             case .i64: try require(.cm64, "resources with `i64` require the `cm64` feature to be enabled")
-            default: throw invalid("resources can only be represented by `i32`")
+            default: throw invalid("resources can only be represented by `i32` or `i64`")
             }
             if let dtor = r.destructor {
                 guard Int(dtor) < top.coreFunctions.count else { throw invalid("unknown core function: function index out of bounds") }
@@ -330,7 +334,11 @@ extension ComponentValidator {
     func checkExternName(_ name: ExternName, _ t: EType, isExport: Bool, names: inout NameSet, namespace: [NamedEType]? = nil) throws {
         let kind = try classifyExternName(name.name, features: features, isExport: isExport)
         try checkNameAttributes(name, t, kind)
-        try checkAnnotatedName(kind, t, isImport: !isExport, in: namespace)
+        do {
+            try checkAnnotatedName(kind, t, isImport: !isExport, in: namespace)
+        } catch let e as WasmError {
+            throw invalid("\(isExport ? "export" : "import") name `\(name.name)` is not valid\n\(e.message)")
+        }
         if let previous = names.insert(name.name) {
             throw invalid("\(isExport ? "export" : "import") name `\(name.name)` conflicts with previous name `\(previous)`")
         }

@@ -133,7 +133,7 @@ public struct ModulePrinter {
     }
 
     /// Spec: core/text/types#reference-types — `funcref`, `externref`, or `(ref null? ht)`.
-    func referenceType(_ r: ReferenceType) -> String {
+    public func referenceType(_ r: ReferenceType) -> String {
         switch (r.isNullable, r.heapType) {
         case (true, .func): return "funcref"
         case (true, .extern): return "externref"
