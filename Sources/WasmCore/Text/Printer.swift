@@ -101,7 +101,7 @@ public struct ModulePrinter {
             if instruction.opcode == .end || instruction.opcode == .else { depth = max(2, depth - 1) }
             output += String(repeating: "  ", count: Swift.min(depth, Self.maximumIndentation)) + self.instruction(instruction) + "\n"
             switch instruction.opcode {
-            case .block, .loop, .if, .else: depth += 1
+            case .block, .loop, .if, .else, .tryTable: depth += 1
             default: break
             }
         }
@@ -303,6 +303,9 @@ public struct ModulePrinter {
             return heapType(h)
         case .valueTypes(let types):
             return "(result" + types.map { " " + valueType($0) }.joined() + ")"
+        case .tryTable(let type, let catches):
+            let clauses = catches.map { c in "(\(c.kind.keyword)\(c.tag.map { " \($0)" } ?? "") \(c.label))" }
+            return ([self.immediate(.block(type), kind: .blockType, opcode: opcode)] + clauses).filter { !$0.isEmpty }.joined(separator: " ")
         }
     }
 
