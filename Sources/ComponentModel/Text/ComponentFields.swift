@@ -21,6 +21,7 @@ extension ComponentTextParser {
             case "module": try parseCoreModule()
             case "instance": try parseCoreInstance()
             case "type": try parseCoreTypeField()
+            case "rec": try parseCoreRecField()
             case "func", "table", "memory", "global", "tag": try parseCoreItemField()
             default:
                 c.position += 2
@@ -135,19 +136,113 @@ extension ComponentTextParser {
         try addCoreType(type, name: id, at: at)
     }
 
-    /// `(func ...)` or `(module decl*)`.
-    mutating func coreTypeBody() throws -> CoreType {
-        if c.peekLeftParen("func") {
-            let names = scopes[top].names[.core(.type)] ?? [:]
-            return .function(try c.parseFunctionType(features: features, typeIndex: { c in
-                if let t = c.peek, t.kind == .identifier {
-                    c.position += 1
-                    let name = String(decoding: t.bytes, as: UTF8.self)
-                    guard let i = names[name] else { throw WasmError(.malformed, "unknown core type $\(name)", at: t.location) }
-                    return i
+    /// 🛸 `(core rec (type $id? subtype)*)`: one definition, one core type index per member. Each
+    /// member's name is bound before its body is read, so it may refer to itself and earlier ones.
+    mutating func parseCoreRecField() throws {
+        let at = c.location
+        c.position += 3
+        var members: [CoreSubType] = []
+        var ids: [String?] = []
+        let base = scopes[top].count(.core(.type))
+        while c.takeLeftParen("type") {
+            let id = c.takeIdentifier()
+            if let id {
+                guard scopes[top].names[.core(.type)]?[id] == nil else {
+                    throw WasmError(.malformed, "duplicate core type identifier $\(id)", at: at)
                 }
-                return try c.expectU32()
-            }))
+                scopes[top].names[.core(.type), default: [:]][id] = base + UInt32(members.count)
+            }
+            ids.append(id)
+            members.append(try subTypeBody())
+            try c.expectRightParen()
+        }
+        try c.expectRightParen()
+        // Unbind the names again, then define the members' indices in order.
+        for case let id? in ids { scopes[top].names[.core(.type)]?[id] = nil }
+        guard let first = ids.first else {
+            if inComponent { scopes[top].definitions.append(.coreType(.rec([]))) } else { scopes[top].declarations.append(.coreType(.rec([]))) }
+            return
+        }
+        _ = try addCoreType(.rec(members), name: first, at: at)
+        for id in ids.dropFirst() { _ = try scopes[top].define(.core(.type), id, at: at) }
+    }
+
+    /// A core type index: a `u32`, or the name of a core type of the current scope.
+    mutating func coreTypeIndex() throws -> UInt32 {
+        if let t = c.peek, t.kind == .identifier {
+            c.position += 1
+            let name = String(decoding: t.bytes, as: UTF8.self)
+            guard let i = scopes[top].names[.core(.type)]?[name] else { throw WasmError(.malformed, "unknown core type $\(name)", at: t.location) }
+            return i
+        }
+        return try c.expectU32()
+    }
+
+    /// 🛸 `subtype`: `(sub final? x* comptype)` or a composite type alone.
+    mutating func subTypeBody() throws -> CoreSubType {
+        if c.takeLeftParen("sub") {
+            let isFinal = c.takeKeyword("final")
+            var supertypes: [UInt32] = []
+            while c.peek?.kind == .identifier || c.peekUnsigned { supertypes.append(try coreTypeIndex()) }
+            let composite = try compositeTypeBody()
+            try c.expectRightParen()
+            return CoreSubType(isFinal: isFinal, supertypes: supertypes, composite: composite)
+        }
+        return CoreSubType(composite: try compositeTypeBody())
+    }
+
+    /// 🛸 `comptype`: `(func ...)`, `(struct (field ...)*)` or `(array fieldtype)`.
+    mutating func compositeTypeBody() throws -> CoreCompositeType {
+        let names = scopes[top].names[.core(.type)] ?? [:]
+        let resolve = { (c: inout TextCursor) throws -> UInt32 in
+            if let t = c.peek, t.kind == .identifier {
+                c.position += 1
+                let name = String(decoding: t.bytes, as: UTF8.self)
+                guard let i = names[name] else { throw WasmError(.malformed, "unknown core type $\(name)", at: t.location) }
+                return i
+            }
+            return try c.expectU32()
+        }
+        let gc = features.with(.functionReferences, .referenceTypes)
+        func fieldType(_ c: inout TextCursor) throws -> CoreFieldType {
+            func storage(_ c: inout TextCursor) throws -> CoreStorageType {
+                if c.takeKeyword("i8") { return .i8 }
+                if c.takeKeyword("i16") { return .i16 }
+                return .value(try c.parseValueType(features: gc, typeIndex: resolve))
+            }
+            if c.takeLeftParen("mut") {
+                let s = try storage(&c)
+                try c.expectRightParen()
+                return CoreFieldType(s, isMutable: true)
+            }
+            return CoreFieldType(try storage(&c))
+        }
+        if c.peekLeftParen("func") {
+            return .function(try c.parseFunctionType(features: gc, typeIndex: resolve))
+        }
+        if c.takeLeftParen("struct") {
+            var fields: [CoreFieldType] = []
+            while c.takeLeftParen("field") {
+                if c.takeIdentifier() != nil {
+                    fields.append(try fieldType(&c))
+                } else {
+                    while !c.peekRightParen { fields.append(try fieldType(&c)) }
+                }
+                try c.expectRightParen()
+            }
+            try c.expectRightParen()
+            return .struct(fields)
+        }
+        try c.expectLeftParen("array")
+        let element = try fieldType(&c)
+        try c.expectRightParen()
+        return .array(element)
+    }
+
+    /// `(func ...)`, `(module decl*)`, or (🛸) a struct, array or sub type.
+    mutating func coreTypeBody() throws -> CoreType {
+        if c.peekLeftParen("func") || c.peekLeftParen("struct") || c.peekLeftParen("array") || c.peekLeftParen("sub") {
+            return .single(try subTypeBody())
         }
         try c.expectLeftParen("module")
         let decls = try coreModuleDeclarationList()
@@ -183,6 +278,20 @@ extension ComponentTextParser {
                 }
                 if case .function(let f) = t { types.append(f) } else { types.append(nil) }
                 decls.append(.type(t))
+            case "rec":
+                c.position += 2
+                var members: [CoreSubType] = []
+                while c.takeLeftParen("type") {
+                    if let id = c.takeIdentifier() {
+                        guard typeNames[id] == nil else { throw WasmError(.malformed, "duplicate type $\(id)", at: at) }
+                        typeNames[id] = UInt32(types.count)
+                    }
+                    members.append(try subTypeBody())
+                    try c.expectRightParen()
+                    types.append(nil)
+                }
+                try c.expectRightParen()
+                decls.append(.type(.rec(members)))
             case "alias":
                 c.position += 2
                 try c.expectKeyword("outer")

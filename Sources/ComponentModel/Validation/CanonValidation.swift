@@ -8,6 +8,10 @@ struct ResolvedCanonOptions {
     var isAsync = false
     var callback: Bool = false
     var stringEncodingSet = false
+    var stringEncoding: StringEncodingOption = .utf8
+    /// 🛸 `gc` and `core-type`.
+    var gc = false
+    var coreType: UInt32?
     var pointer: WasmCore.ValueType { memory?.limits.addressType == .i64 ? .i64 : .i32 }
 }
 
@@ -32,6 +36,7 @@ extension ComponentValidator {
             switch opt {
             case .utf8, .utf16, .latin1UTF16:
                 o.stringEncodingSet = true
+                o.stringEncoding = opt.isUTF16 ? .utf16 : .utf8
             case .memory(let i):
                 guard Int(i) < top.coreMemories.count else { throw invalid("unknown memory: memory index out of bounds") }
                 let m = top.coreMemories[Int(i)]
@@ -56,10 +61,15 @@ extension ComponentValidator {
                     throw invalid("canonical option `callback` uses a core function with an incorrect signature")
                 }
                 o.callback = true
-            case .coreType, .gc:
+            case .coreType(let i):
                 try require(.cmGC, "canonical option `\(optionName(opt))` requires the component model gc feature")
+                o.coreType = i
+            case .gc:
+                try require(.cmGC, "canonical option `\(optionName(opt))` requires the component model gc feature")
+                o.gc = true
             }
         }
+        if o.coreType != nil && !o.gc { throw invalid("cannot specify `core-type` without `gc`") }
         if let r = reallocType {
             let p = o.pointer
             guard r == FunctionType(parameters: [p, p, p, p], results: [p]) else {
@@ -266,6 +276,16 @@ extension ComponentValidator {
             guard Int(f) < top.functions.count else { throw invalid("unknown function: function index out of bounds") }
             let ft = top.functions[Int(f)]
             let o = try resolveOptions(c.options, allowed: [0, 3, 4, 6, 8, 9], builtin: .lower)
+            if o.gc {
+                guard let t = o.coreType else {
+                    throw invalid("cannot specify `gc` without also specifying a `core-type` for lowerings")
+                }
+                guard Int(t) < top.coreTypes.count else { throw invalid("unknown core type: type index out of bounds") }
+                guard let core = top.coreTypes[Int(t)].functionType else { throw invalid("core type index \(t) is not a function type") }
+                try checkGCLowering(ft, coreType: core, o)
+                top.coreFunctions.append(core)
+                return
+            }
             if o.isAsync && !ft.isAsync { throw invalid("the `async` canonical option requires an async function type") }
             let params = ft.parameters.map(\.type), results = ft.result.map { [$0] } ?? []
             for p in params { try requireForLower(p, o) }
@@ -366,7 +386,7 @@ extension ComponentValidator {
         case .threadNewIndirect:
             let t = c.type ?? 0, tab = c.table ?? 0
             guard Int(t) < top.coreTypes.count else { throw invalid("unknown core type: type index out of bounds") }
-            guard case .function(let ft) = top.coreTypes[Int(t)] else { throw invalid("core type index \(t) is not a function type") }
+            guard let ft = top.coreTypes[Int(t)].functionType else { throw invalid("core type index \(t) is not a function type") }
             guard ft == FunctionType(parameters: [.i32], results: []) else { throw invalid("thread start function must have type `(func (param i32))`") }
             guard Int(tab) < top.coreTables.count else { throw invalid("unknown table: table index out of bounds") }
             core([.i32, .i32], [.i32])
@@ -386,7 +406,11 @@ extension ComponentValidator {
     }
 }
 
+/// The string encodings, as far as GC lowering tells them apart.
+enum StringEncodingOption { case utf8, utf16 }
+
 private extension CanonOption {
+    var isUTF16: Bool { if case .utf16 = self { return true } else { return false } }
     var isCoreType: Bool { if case .coreType = self { return true } else { return false } }
     var isPostReturn: Bool { if case .postReturn = self { return true } else { return false } }
     var isCallback: Bool { if case .callback = self { return true } else { return false } }

@@ -94,7 +94,7 @@ final class ComponentValidator {
         case .coreInstance(let i):
             try validateCoreInstance(i)
         case .coreType(let t):
-            top.coreTypes.append(try resolveCoreType(t))
+            top.coreTypes += try resolveCoreType(t)
         case .component(let c):
             let t = try validateComponentBody(c)
             try checkTypeSize(.component(t))

@@ -5,12 +5,21 @@ extension ComponentValidator {
 
     /// Spec: Explainer.md#type-definitions — `core:deftype`: a core function type, or a module
     /// type whose declarations have their own core type index space.
-    func resolveCoreType(_ t: CoreType, in types: [CoreTypeEntry]? = nil) throws -> CoreTypeEntry {
+    func resolveCoreType(_ t: CoreType, in types: [CoreTypeEntry]? = nil) throws -> [CoreTypeEntry] {
+        let space = types ?? top.coreTypes
         switch t {
         case .function(let f):
-            try checkCoreValueTypes(f.parameters + f.results, in: types ?? top.coreTypes)
+            // With GC a type is a rec group of its own: it may refer to itself.
+            try checkCoreValueTypes(f.parameters + f.results, in: features.contains(.gc) ? space + [.function(f)] : space)
             if (f.parameters + f.results).contains(.v128) { try require(.simd, "SIMD support is not enabled") }
-            return .function(f)
+            return [.function(f)]
+        case .sub(let s):
+            return [try resolveSubType(s, in: space, group: [s])]
+        case .rec(let members):
+            try require(.gc, "rec group usage requires `gc` proposal to be enabled")
+            var resolved: [CoreTypeEntry] = []
+            for s in members { resolved.append(try resolveSubType(s, in: space + resolved, group: Array(members[resolved.count...]))) }
+            return resolved
         case .module(let decls):
             var types: [CoreTypeEntry] = []
             var imports: [ModuleTypes.ImportType] = []
@@ -19,7 +28,7 @@ extension ComponentValidator {
             var importNames = Set<String>()
             func functionType(_ i: UInt32) throws -> FunctionType {
                 guard Int(i) < types.count else { throw invalid("unknown type: type index out of bounds") }
-                guard case .function(let f) = types[Int(i)] else { throw invalid("type index \(i) is not a function type") }
+                guard let f = types[Int(i)].functionType else { throw invalid("type index \(i) is not a function type") }
                 return f
             }
             func external(_ d: ImportDescriptor) throws -> ExternalType {
@@ -45,11 +54,11 @@ extension ComponentValidator {
                     }
                     imports.append(ModuleTypes.ImportType(module: imp.module, name: imp.name, type: try external(imp.descriptor)))
                 case .type(let inner):
-                    guard case .function = inner else {
+                    if case .module = inner {
                         // wasmparser reads no module type here: a byte it cannot start a core type with.
                         throw invalid("invalid leading byte (0x50) for core type in a module type: module types may not contain module types")
                     }
-                    types.append(try resolveCoreType(inner, in: types))
+                    types += try resolveCoreType(inner, in: types)
                 case .outerTypeAlias(let count, let index):
                     guard count >= 1, Int(count) <= scopes.count else { throw invalid("invalid outer alias count of \(count)") }
                     let s = scopes[scopes.count - Int(count)]
@@ -60,8 +69,42 @@ extension ComponentValidator {
                     exports.append(ModuleTypes.ExportType(name: name, type: try external(desc)))
                 }
             }
-            return .module(CoreModuleT(imports: imports, exports: exports))
+            return [.module(CoreModuleT(imports: imports, exports: exports))]
         }
+    }
+
+    /// Spec: core/valid/types (GC) — a sub type: its supertypes defined before it, not final and
+    /// of the same kind; its value types referring to defined types (`group`: it and the rest of
+    /// its rec group, which it may refer to ahead).
+    func resolveSubType(_ s: CoreSubType, in space: [CoreTypeEntry], group: [CoreSubType]) throws -> CoreTypeEntry {
+        let isPlainFunction: Bool
+        if s.isFinal, s.supertypes.isEmpty, case .function = s.composite { isPlainFunction = true } else { isPlainFunction = false }
+        if !isPlainFunction { try require(.gc, "gc proposal must be enabled to use subtypes") }
+        guard s.supertypes.count <= 1 else { throw invalid("multiple supertypes not supported") }
+        for x in s.supertypes {
+            guard Int(x) < space.count else { throw invalid("unknown type \(x): type index out of bounds") }
+            guard case .gc(let sup) = space[Int(x)] else {
+                if case .module = space[Int(x)] { throw invalid("type index \(x) is a module type") }
+                throw invalid("sub type cannot have a final super type")
+            }
+            if sup.isFinal { throw invalid("sub type cannot have a final super type") }
+            switch (sup.composite, s.composite) {
+            case (.function, .function), (.struct, .struct), (.array, .array): break
+            default: throw invalid("sub type must match super type")
+            }
+        }
+        // Value types may refer to the types before this one and to its whole rec group.
+        let visible = space + group.map { CoreTypeEntry.gc($0) }
+        var types: [WasmCore.ValueType] = []
+        switch s.composite {
+        case .function(let f): types = f.parameters + f.results
+        case .struct(let fields): for case .value(let t) in fields.map(\.storage) { types.append(t) }
+        case .array(let f): if case .value(let t) = f.storage { types.append(t) }
+        }
+        try checkCoreValueTypes(types, in: visible)
+        if types.contains(.v128) { try require(.simd, "SIMD support is not enabled") }
+        if isPlainFunction, case .function(let f) = s.composite { return .function(f) }
+        return .gc(s)
     }
 
     /// Spec: core/valid/types — reference types need the reference-types feature, and a concrete
@@ -241,7 +284,7 @@ extension ComponentValidator {
         for d in decls {
             switch d {
             case .coreType(let t):
-                top.coreTypes.append(try resolveCoreType(t))
+                top.coreTypes += try resolveCoreType(t)
             case .type(let t):
                 let e = try resolveTypeDefinition(t)
                 try checkTypeSize(.type(e))

@@ -46,4 +46,15 @@ struct ValidationScope {
 enum CoreTypeEntry: Hashable {
     case function(FunctionType)
     case module(CoreModuleT)
+    /// A GC type: a struct or array type, or a function type with `sub`.
+    case gc(CoreSubType)
+
+    /// The function type, if the entry is one (with or without `sub`).
+    var functionType: FunctionType? {
+        switch self {
+        case .function(let f): return f
+        case .gc(let s): if case .function(let f) = s.composite { return f } else { return nil }
+        case .module: return nil
+        }
+    }
 }
