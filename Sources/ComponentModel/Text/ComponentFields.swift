@@ -131,7 +131,18 @@ extension ComponentTextParser {
         let at = c.location
         c.position += 3
         let id = c.takeIdentifier()
-        let type = try coreTypeBody()
+        // 🛸 A GC type may refer to itself: its name is bound while its body is read.
+        if let id, scopes[top].names[.core(.type)]?[id] == nil {
+            scopes[top].names[.core(.type), default: [:]][id] = scopes[top].count(.core(.type))
+        }
+        let type: CoreType
+        do {
+            type = try coreTypeBody()
+            if let id { scopes[top].names[.core(.type)]?[id] = nil }
+        } catch {
+            if let id { scopes[top].names[.core(.type)]?[id] = nil }
+            throw error
+        }
         try c.expectRightParen()
         try addCoreType(type, name: id, at: at)
     }
@@ -142,17 +153,17 @@ extension ComponentTextParser {
         let at = c.location
         c.position += 3
         var members: [CoreSubType] = []
-        var ids: [String?] = []
+        let ids = recMemberNames()
         let base = scopes[top].count(.core(.type))
-        while c.takeLeftParen("type") {
-            let id = c.takeIdentifier()
-            if let id {
-                guard scopes[top].names[.core(.type)]?[id] == nil else {
-                    throw WasmError(.malformed, "duplicate core type identifier $\(id)", at: at)
-                }
-                scopes[top].names[.core(.type), default: [:]][id] = base + UInt32(members.count)
+        for (n, id) in ids.enumerated() {
+            guard let id else { continue }
+            guard scopes[top].names[.core(.type)]?[id] == nil else {
+                throw WasmError(.malformed, "duplicate core type identifier $\(id)", at: at)
             }
-            ids.append(id)
+            scopes[top].names[.core(.type), default: [:]][id] = base + UInt32(n)
+        }
+        while c.takeLeftParen("type") {
+            _ = c.takeIdentifier()
             members.append(try subTypeBody())
             try c.expectRightParen()
         }
@@ -167,33 +178,53 @@ extension ComponentTextParser {
         for id in ids.dropFirst() { _ = try scopes[top].define(.core(.type), id, at: at) }
     }
 
-    /// A core type index: a `u32`, or the name of a core type of the current scope.
-    mutating func coreTypeIndex() throws -> UInt32 {
+    /// The identifiers of the `(type $id? ...)` members ahead (of a rec group): members may refer
+    /// to each other whatever their order.
+    func recMemberNames() -> [String?] {
+        var p = 0
+        var names: [String?] = []
+        while c.peek(p)?.kind == .leftParen, c.peekKeyword("type", offset: p + 1) {
+            if let t = c.peek(p + 2), t.kind == .identifier { names.append(String(decoding: t.bytes, as: UTF8.self)) } else { names.append(nil) }
+            var depth = 0
+            repeat {
+                guard let t = c.peek(p) else { return names }
+                if t.kind == .leftParen { depth += 1 } else if t.kind == .rightParen { depth -= 1 }
+                p += 1
+            } while depth > 0
+        }
+        return names
+    }
+
+    /// A core type index: a `u32`, or the name of a core type of the current scope (or of the
+    /// module type being read, `local`).
+    mutating func coreTypeIndex(local: [String: UInt32]? = nil) throws -> UInt32 {
         if let t = c.peek, t.kind == .identifier {
             c.position += 1
             let name = String(decoding: t.bytes, as: UTF8.self)
-            guard let i = scopes[top].names[.core(.type)]?[name] else { throw WasmError(.malformed, "unknown core type $\(name)", at: t.location) }
+            guard let i = (local ?? scopes[top].names[.core(.type)] ?? [:])[name] else {
+                throw WasmError(.malformed, "unknown core type $\(name)", at: t.location)
+            }
             return i
         }
         return try c.expectU32()
     }
 
     /// 🛸 `subtype`: `(sub final? x* comptype)` or a composite type alone.
-    mutating func subTypeBody() throws -> CoreSubType {
+    mutating func subTypeBody(local: [String: UInt32]? = nil) throws -> CoreSubType {
         if c.takeLeftParen("sub") {
             let isFinal = c.takeKeyword("final")
             var supertypes: [UInt32] = []
-            while c.peek?.kind == .identifier || c.peekUnsigned { supertypes.append(try coreTypeIndex()) }
-            let composite = try compositeTypeBody()
+            while c.peek?.kind == .identifier || c.peekUnsigned { supertypes.append(try coreTypeIndex(local: local)) }
+            let composite = try compositeTypeBody(local: local)
             try c.expectRightParen()
             return CoreSubType(isFinal: isFinal, supertypes: supertypes, composite: composite)
         }
-        return CoreSubType(composite: try compositeTypeBody())
+        return CoreSubType(composite: try compositeTypeBody(local: local))
     }
 
     /// 🛸 `comptype`: `(func ...)`, `(struct (field ...)*)` or `(array fieldtype)`.
-    mutating func compositeTypeBody() throws -> CoreCompositeType {
-        let names = scopes[top].names[.core(.type)] ?? [:]
+    mutating func compositeTypeBody(local: [String: UInt32]? = nil) throws -> CoreCompositeType {
+        let names = local ?? scopes[top].names[.core(.type)] ?? [:]
         let resolve = { (c: inout TextCursor) throws -> UInt32 in
             if let t = c.peek, t.kind == .identifier {
                 c.position += 1
@@ -240,9 +271,9 @@ extension ComponentTextParser {
     }
 
     /// `(func ...)`, `(module decl*)`, or (🛸) a struct, array or sub type.
-    mutating func coreTypeBody() throws -> CoreType {
+    mutating func coreTypeBody(local: [String: UInt32]? = nil) throws -> CoreType {
         if c.peekLeftParen("func") || c.peekLeftParen("struct") || c.peekLeftParen("array") || c.peekLeftParen("sub") {
-            return .single(try subTypeBody())
+            return .single(try subTypeBody(local: local))
         }
         try c.expectLeftParen("module")
         let decls = try coreModuleDeclarationList()
@@ -270,23 +301,25 @@ extension ComponentTextParser {
             case "type":
                 c.position += 2
                 let id = c.takeIdentifier()
-                let t = try coreTypeBody()
-                try c.expectRightParen()
                 if let id {
                     guard typeNames[id] == nil else { throw WasmError(.malformed, "duplicate type $\(id)", at: at) }
                     typeNames[id] = UInt32(types.count)
                 }
+                let t = try coreTypeBody(local: typeNames)
+                try c.expectRightParen()
                 if case .function(let f) = t { types.append(f) } else { types.append(nil) }
                 decls.append(.type(t))
             case "rec":
                 c.position += 2
                 var members: [CoreSubType] = []
+                for (n, id) in recMemberNames().enumerated() {
+                    guard let id else { continue }
+                    guard typeNames[id] == nil else { throw WasmError(.malformed, "duplicate type $\(id)", at: at) }
+                    typeNames[id] = UInt32(types.count + n)
+                }
                 while c.takeLeftParen("type") {
-                    if let id = c.takeIdentifier() {
-                        guard typeNames[id] == nil else { throw WasmError(.malformed, "duplicate type $\(id)", at: at) }
-                        typeNames[id] = UInt32(types.count)
-                    }
-                    members.append(try subTypeBody())
+                    _ = c.takeIdentifier()
+                    members.append(try subTypeBody(local: typeNames))
                     try c.expectRightParen()
                     types.append(nil)
                 }
@@ -335,7 +368,7 @@ extension ComponentTextParser {
     /// equal explicitly declared type or adds a type declaration before it.
     mutating func coreExternDescriptor(
         _ decls: inout [CoreModuleDeclaration], _ types: inout [FunctionType?],
-        _ typeIndex: (inout TextCursor) throws -> UInt32
+        _ typeIndex: @escaping (inout TextCursor) throws -> UInt32
     ) throws -> ImportDescriptor {
         try c.expectLeftParen()
         let at = c.location
@@ -349,7 +382,7 @@ extension ComponentTextParser {
                 index = try typeIndex(&c)
                 try c.expectRightParen()
             }
-            let (ft, _) = try c.parseParametersAndResults(features: features, allowNames: true)
+            let (ft, _) = try c.parseParametersAndResults(features: features, allowNames: true, typeIndex: typeIndex)
             if index == nil || !(ft.parameters.isEmpty && ft.results.isEmpty) {
                 if index == nil {
                     // Reuse an equal type declared explicitly (as wasm-tools does); types added
@@ -364,9 +397,9 @@ extension ComponentTextParser {
                 }
             }
             d = k == "func" ? .function(typeIndex: index ?? 0) : .tag(typeIndex: index ?? 0)
-        case "table": d = .table(try c.parseTableType(features: features))
+        case "table": d = .table(try c.parseTableType(features: features, typeIndex: typeIndex))
         case "memory": d = .memory(try c.parseMemoryType(features: features))
-        case "global": d = .global(try c.parseGlobalType(features: features))
+        case "global": d = .global(try c.parseGlobalType(features: features, typeIndex: typeIndex))
         default: throw WasmError(.malformed, "unexpected token", at: at)
         }
         try c.expectRightParen()
