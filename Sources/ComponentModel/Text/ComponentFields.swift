@@ -198,15 +198,16 @@ extension ComponentTextParser {
     /// A core type index: a `u32`, or the name of a core type of the current scope (or of the
     /// module type being read, `local`).
     mutating func coreTypeIndex(local: [String: UInt32]? = nil) throws -> UInt32 {
-        if let t = c.peek, t.kind == .identifier {
-            c.position += 1
-            let name = String(decoding: t.bytes, as: UTF8.self)
-            guard let i = (local ?? scopes[top].names[.core(.type)] ?? [:])[name] else {
-                throw WasmError(.malformed, "unknown core type $\(name)", at: t.location)
-            }
-            return i
-        }
-        return try c.expectU32()
+        try Self.index(&c, in: local ?? scopes[top].names[.core(.type)] ?? [:], "core type")
+    }
+
+    /// An index written as a `u32` or as one of `names` (of an index space called `what`).
+    static func index(_ c: inout TextCursor, in names: [String: UInt32], _ what: String) throws -> UInt32 {
+        guard let t = c.peek, t.kind == .identifier else { return try c.expectU32() }
+        c.position += 1
+        let name = String(decoding: t.bytes, as: UTF8.self)
+        guard let i = names[name] else { throw WasmError(.malformed, "unknown \(what) $\(name)", at: t.location) }
+        return i
     }
 
     /// 🛸 `subtype`: `(sub final? x* comptype)` or a composite type alone.
@@ -225,15 +226,7 @@ extension ComponentTextParser {
     /// 🛸 `comptype`: `(func ...)`, `(struct (field ...)*)` or `(array fieldtype)`.
     mutating func compositeTypeBody(local: [String: UInt32]? = nil) throws -> CoreCompositeType {
         let names = local ?? scopes[top].names[.core(.type)] ?? [:]
-        let resolve = { (c: inout TextCursor) throws -> UInt32 in
-            if let t = c.peek, t.kind == .identifier {
-                c.position += 1
-                let name = String(decoding: t.bytes, as: UTF8.self)
-                guard let i = names[name] else { throw WasmError(.malformed, "unknown core type $\(name)", at: t.location) }
-                return i
-            }
-            return try c.expectU32()
-        }
+        let resolve = { (c: inout TextCursor) throws -> UInt32 in try Self.index(&c, in: names, "core type") }
         let gc = features.with(.functionReferences, .referenceTypes)
         func fieldType(_ c: inout TextCursor) throws -> CoreFieldType {
             func storage(_ c: inout TextCursor) throws -> CoreStorageType {
@@ -286,15 +279,7 @@ extension ComponentTextParser {
         var decls: [CoreModuleDeclaration] = []
         var typeNames: [String: UInt32] = [:]
         var types: [FunctionType?] = []
-        func typeIndex(_ c: inout TextCursor) throws -> UInt32 {
-            if let t = c.peek, t.kind == .identifier {
-                c.position += 1
-                let name = String(decoding: t.bytes, as: UTF8.self)
-                guard let i = typeNames[name] else { throw WasmError(.malformed, "unknown type $\(name)", at: t.location) }
-                return i
-            }
-            return try c.expectU32()
-        }
+        func typeIndex(_ c: inout TextCursor) throws -> UInt32 { try Self.index(&c, in: typeNames, "type") }
         while c.peek?.kind == .leftParen {
             let at = c.location
             switch c.peekKeywordText(offset: 1) {

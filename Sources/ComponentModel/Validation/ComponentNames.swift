@@ -216,18 +216,23 @@ struct ComponentNameParser {
     }
 }
 
-/// Spec: Explainer.md#import-and-export-definitions — checks `externname` and classifies it. The
-/// messages are wasmparser's: "import name `x` is not a valid extern name" then the reason.
+/// Parses all of `name`; a failure is reported under `context` ("import name `x` is not a valid
+/// extern name", then the reason on the next line, as wasmparser words it).
+private func parseName(_ name: String, features: Features, context: String) throws -> ExternNameKind {
+    var parser = ComponentNameParser(next: name[...], features: features)
+    do {
+        let kind = try parser.parse()
+        if !parser.next.isEmpty { throw parser.bad("trailing characters found: `\(parser.next)`") }
+        return kind
+    } catch let e as WasmError {
+        throw WasmError(.invalid, "\(context)\n\(e.message)")
+    }
+}
+
+/// Spec: Explainer.md#import-and-export-definitions — checks `externname` and classifies it.
 func classifyExternName(_ name: String, features: Features, isExport: Bool = false) throws -> ExternNameKind {
     let what = isExport ? "export" : "import"
-    var parser = ComponentNameParser(next: name[...], features: features)
-    let kind: ExternNameKind
-    do {
-        kind = try parser.parse()
-        if !parser.next.isEmpty { throw parser.bad("trailing characters found: `\(parser.next)`") }
-    } catch let e as WasmError {
-        throw WasmError(.invalid, "\(what) name `\(name)` is not a valid extern name\n\(e.message)")
-    }
+    let kind = try parseName(name, features: features, context: "\(what) name `\(name)` is not a valid extern name")
     if isExport && kind == .other { throw WasmError(.invalid, "name `\(name)` is not a valid export name") }
     if kind == .interface, let at = name.firstIndex(of: "@"), let why = semverError(name[name.index(after: at)...]) {
         throw WasmError(.invalid, "\(what) name `\(name)` is not valid\ninvalid interface version: \(why)")
@@ -237,15 +242,9 @@ func classifyExternName(_ name: String, features: Features, isExport: Bool = fal
 
 /// Spec: Explainer.md#import-and-export-definitions — `interfacename` (for `implements`).
 func checkInterfaceName(_ name: String, features: Features) throws {
-    var parser = ComponentNameParser(next: name[...], features: features)
-    let kind: ExternNameKind
-    do {
-        kind = try parser.parse()
-        if !parser.next.isEmpty { throw parser.bad("trailing characters found: `\(parser.next)`") }
-    } catch let e as WasmError {
-        throw WasmError(.invalid, "`\(name)` is not a valid name\n\(e.message)")
+    guard try parseName(name, features: features, context: "`\(name)` is not a valid name") == .interface else {
+        throw WasmError(.invalid, "name `\(name)` must be an interface")
     }
-    guard kind == .interface else { throw WasmError(.invalid, "name `\(name)` must be an interface") }
 }
 
 /// Why `s` is not a semantic version `major.minor.patch(-pre)?(+build)?`, in the words of the
