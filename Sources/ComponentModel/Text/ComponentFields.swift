@@ -131,8 +131,9 @@ extension ComponentTextParser {
         let at = c.location
         c.position += 3
         let id = c.takeIdentifier()
-        // 🛸 A GC type may refer to itself: its name is bound while its body is read.
-        if let id, scopes[top].names[.core(.type)]?[id] == nil {
+        // 🛸 A GC type may refer to itself: its name is bound while its body is read (not a module
+        // type's, whose name is not visible inside it).
+        if let id, !c.peekLeftParen("module"), scopes[top].names[.core(.type)]?[id] == nil {
             scopes[top].names[.core(.type), default: [:]][id] = scopes[top].count(.core(.type))
         }
         let type: CoreType

@@ -234,10 +234,16 @@ func classifyExternName(_ name: String, features: Features, isExport: Bool = fal
     let what = isExport ? "export" : "import"
     let kind = try parseName(name, features: features, context: "\(what) name `\(name)` is not a valid extern name")
     if isExport && kind == .other { throw WasmError(.invalid, "name `\(name)` is not a valid export name") }
-    if kind == .interface, let at = name.firstIndex(of: "@"), let why = semverError(name[name.index(after: at)...]) {
-        throw WasmError(.invalid, "\(what) name `\(name)` is not valid\ninvalid interface version: \(why)")
-    }
     return kind
+}
+
+/// Spec: Explainer.md#import-and-export-definitions — an interface name's version: the one after
+/// `@`, completed by a `versionsuffix` attribute, must be a semantic version.
+func checkInterfaceVersion(_ name: String, suffix: String?, isExport: Bool) throws {
+    guard let at = name.firstIndex(of: "@") else { return }
+    if let why = semverError(Substring(String(name[name.index(after: at)...]) + (suffix ?? ""))) {
+        throw WasmError(.invalid, "\(isExport ? "export" : "import") name `\(name)` is not valid\ninvalid interface version: \(why)")
+    }
 }
 
 /// Spec: Explainer.md#import-and-export-definitions — `interfacename` (for `implements`).

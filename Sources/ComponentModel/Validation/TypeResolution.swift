@@ -377,6 +377,10 @@ extension ComponentValidator {
     func checkExternName(_ name: ExternName, _ t: EType, isExport: Bool, names: inout NameSet, namespace: [NamedEType]? = nil) throws {
         let kind = try classifyExternName(name.name, features: features, isExport: isExport)
         try checkNameAttributes(name, t, kind)
+        if kind == .interface {
+            let suffix = name.attributes.lazy.compactMap { a -> String? in if case .versionSuffix(let s) = a { return s } else { return nil } }.first
+            try checkInterfaceVersion(name.name, suffix: suffix, isExport: isExport)
+        }
         do {
             try checkAnnotatedName(kind, t, isImport: !isExport, in: namespace)
         } catch let e as WasmError {
@@ -441,7 +445,8 @@ extension ComponentValidator {
             case .externalID:
                 try require(.cmImplements, "the `cm-implements` feature is not active")
             case .versionSuffix:
-                break
+                try require(.cmCanonNames, "the `cm-canon-names` feature is not active")
+                guard case .instance = type else { throw invalid("only instances can have an `versionsuffix`") }
             }
         }
     }
