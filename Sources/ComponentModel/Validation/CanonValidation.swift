@@ -312,7 +312,9 @@ extension ComponentValidator {
         case .taskReturn:
             let o = try resolveOptions(c.options, allowed: [0, 3], builtin: .taskReturn)
             let results = try c.result.map { [try resolveValType($0)] } ?? []
-            for r in results { try requireForLift(r, o) }
+            // The result is lowered as the parameter of a `func(v: T)` is: `memory` for a list
+            // or string, no `realloc` (which task.return does not take).
+            for r in results { try requireForLower(r, o) }
             var fp = results.flatMap { flatten($0, o.pointer) }
             if fp.count > 16 {
                 if o.memory == nil { throw invalid("canonical option `memory` is required") }
