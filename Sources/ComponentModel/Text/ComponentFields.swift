@@ -228,7 +228,8 @@ extension ComponentTextParser {
     mutating func compositeTypeBody(local: [String: UInt32]? = nil) throws -> CoreCompositeType {
         let names = local ?? scopes[top].names[.core(.type)] ?? [:]
         let resolve = { (c: inout TextCursor) throws -> UInt32 in try Self.index(&c, in: names, "core type") }
-        let gc = features.with(.functionReferences, .referenceTypes)
+        // Value types read whatever the features (as wasm-tools reads them); validation gates them.
+        let gc = features.with(.functionReferences, .referenceTypes, .simd)
         func fieldType(_ c: inout TextCursor) throws -> CoreFieldType {
             func storage(_ c: inout TextCursor) throws -> CoreStorageType {
                 if c.takeKeyword("i8") { return .i8 }
