@@ -66,6 +66,14 @@ final class ComponentRunnerTests: XCTestCase {
         XCTAssertEqual(records.map(\.outcome), [.passed, .skipped])
     }
 
+    func testComponentScriptsAreToldFromCoreScripts() {
+        let component: [String] = ["(component)", ";; c\n  (assert_invalid\n(component\n) \"x\")", "(component\t$C)"]
+        let core: [String] = ["(module)", ";; (component)\n(module)", "(; (component) (; ;) (component) ;)(module)",
+                              "(module (data \"(component \"))", "(componentx)", ""]
+        for text in component { XCTAssertTrue(ScriptConventions.containsComponent(Array(text.utf8)), text) }
+        for text in core { XCTAssertFalse(ScriptConventions.containsComponent(Array(text.utf8)), text) }
+    }
+
     func testFailureListLines() {
         let records = [
             CommandRecord(file: "../shared/testsuite/wasm-tools/a.wast", line: 3, command: "assert_invalid", outcome: .failed,
@@ -79,7 +87,7 @@ final class ComponentRunnerTests: XCTestCase {
         XCTAssertEqual(FailureList.lines(records), [
             "wasm-tools/a.wast:3  validator accepts: expected `x`",
             "component-model/b.wast:9  validator rejects a valid component: `bad thing (at definition 1)`",
-            "x/wasm-tools/gc/c.wast:1  core GC types not supported (WasmCore text parser and component core types)",
+            "x/wasm-tools/gc/c.wast:1  core GC types not supported by the WasmCore text parser",
         ])
         // The lines read back as a list that matches the records.
         let list = try? ExpectedFailures(parsing: FailureList.lines(records).joined(separator: "\n"), file: "l")

@@ -35,7 +35,7 @@ public enum FailureList {
         let expected = expectedText(message)
         if message.hasPrefix(StaticChecker.differentMessage) {
             let ours = ourText(message) ?? message
-            return "rejected, but with a different message: ours `\(clip(ours))`"
+            return "rejected, but with a different message: expected `\(clip(expected ?? "", 70))`, ours `\(clip(ours, 90))`"
         }
         if message.contains("got a valid component") || message.contains("got a valid module") {
             let kind = message.hasPrefix("expected malformed") ? "decoder or parser accepts" : "validator accepts"
@@ -56,10 +56,13 @@ public enum FailureList {
 
     /// The core feature a failure needs that WasmCore does not have yet, if its file or message says so.
     static func missingCoreFeature(_ file: String, _ message: String) -> String? {
-        let gcTokens = ["core GC types", "token array", "token struct", "token sub", "token rec", "token any",
+        let gcTokens = ["token array", "token struct", "token sub", "token rec", "token any", "token i31",
                         "operator anyref", "operator structref", "operator arrayref", "operator eqref", "operator i31ref"]
-        if file.contains("/gc/") || gcTokens.contains(where: message.contains) {
-            return "core GC types not supported (WasmCore text parser and component core types)"
+        if gcTokens.contains(where: message.contains) { return "core GC types not supported by the WasmCore text parser" }
+        if message.contains("core GC types") { return "core GC types in component core type sections not supported" }
+        if file.contains("/gc/") {
+            let ours = ourText(message).map { ": ours `\(clip($0, 90))`" } ?? ""
+            return "the cm-gc feature (GC-typed canon options and values) is not supported" + ours
         }
         if file.contains("custom-page-sizes") { return "core custom-page-sizes not supported by the WasmCore text parser" }
         if file.contains("shared-everything-threads") || message.contains("token shared") {
@@ -85,5 +88,5 @@ public enum FailureList {
         return String(message[message.index(after: open)..<close])
     }
 
-    static func clip(_ s: String) -> String { s.count > 140 ? String(s.prefix(137)) + "..." : s }
+    static func clip(_ s: String, _ limit: Int = 140) -> String { s.count > limit ? String(s.prefix(limit - 3)) + "..." : s }
 }

@@ -99,21 +99,8 @@ extension ComponentValueLiteral: CustomStringConvertible {
 
     /// The literal without its enclosing parentheses.
     var body: String {
-        func quoted(_ s: String) -> String {
-            var out = "\""
-            for scalar in s.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\t": out += "\\t"
-                case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                    out += "\\u{\(String(scalar.value, radix: 16))}"
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
-            return out + "\""
-        }
+        // The text format's string syntax, as the core printer writes names.
+        func quoted(_ s: String) -> String { ModulePrinter().string(s) }
         func float(_ p: FloatPattern, _ width: Int) -> String {
             switch p {
             case .canonicalNaN: return "nan:canonical"

@@ -36,36 +36,24 @@ extension ScriptParser {
     /// or a text component `(component definition? $id? field*)`. A text component is parsed here,
     /// its error (if any) kept for the command to report.
     mutating func scriptComponent() throws -> ScriptComponent {
-        let start = cursor.position
         guard cursor.peekLeftParen("component"), let line = cursor.peek(1)?.line else {
             throw cursor.error("expected a component, `(component ...)`")
         }
-        let isDefinition = cursor.peekKeyword("definition", offset: 2)
-        let nameOffset = isDefinition ? 3 : 2
-        let name = cursor.peek(nameOffset).flatMap { $0.kind == .identifier ? String(decoding: $0.bytes, as: UTF8.self) : nil }
-        let formOffset = nameOffset + (name == nil ? 0 : 1)
-        for form in ["binary", "quote"] where cursor.peekKeyword(form, offset: formOffset) {
-            cursor.position += formOffset + 1
-            var strings: [[UInt8]] = []
-            while let s = cursor.takeString() { strings.append(s) }
-            try cursor.expectRightParen()
+        let head = formHead()
+        if let (form, strings) = try binaryOrQuote(head) {
             let source: ComponentSource = form == "binary"
                 ? .binary(strings.flatMap { $0 })
                 : .quote(Array(strings.joined(separator: [UInt8(ascii: " ")])))
-            return ScriptComponent(name: name, isDefinition: isDefinition, source: source, line: line)
+            return ScriptComponent(name: head.name, isDefinition: head.isDefinition, source: source, line: line)
         }
-        var text = cursor
         let features = features
         let legacyIndices = legacyIndices
-        let parsed = Result { () throws -> Component in
+        let parsed = try parseInPlace { text -> Component in
             let form = try text.parseScriptComponent(features: features, legacyIndices: legacyIndices).form
             guard case .text(let component) = form else { throw text.error("expected a component in the text format") }
             return component
-        }.mapError(ModulePipeline.asWasmError)
-        // Whether or not it parsed, the command goes on after the component's closing parenthesis.
-        cursor.position = start
-        try cursor.skipSExpression()
-        return ScriptComponent(name: name, isDefinition: isDefinition, source: .text(parsed), line: line)
+        }
+        return ScriptComponent(name: head.name, isDefinition: head.isDefinition, source: .text(parsed), line: line)
     }
 
     /// `(invoke $id? "name" value*)` over a component instance. `(get ...)` has no component form.

@@ -168,31 +168,55 @@ public struct ScriptParser {
     /// `(module definition? $id? binary string*)`, `(module definition? $id? quote string*)`, or a
     /// text module `(module definition? $id? field*)`.
     mutating func module() throws -> ScriptModule {
-        let start = cursor.position
         guard cursor.peekLeftParen("module"), let line = cursor.peek(1)?.line else { throw cursor.unexpected() }
-        let isDefinition = cursor.peekKeyword("definition", offset: 2)
-        let nameOffset = isDefinition ? 3 : 2
-        let name = cursor.peek(nameOffset).flatMap { $0.kind == .identifier ? String(decoding: $0.bytes, as: UTF8.self) : nil }
-        let formOffset = nameOffset + (name == nil ? 0 : 1)
-        for form in ["binary", "quote"] where cursor.peekKeyword(form, offset: formOffset) {
-            cursor.position += formOffset + 1
-            var bytes: [UInt8] = []
-            while let s = cursor.takeString() { bytes += s }
-            try cursor.expectRightParen()
-            return ScriptModule(name: name, isDefinition: isDefinition, source: form == "binary" ? .binary(bytes) : .quote(bytes), line: line)
+        let head = formHead()
+        if let (form, strings) = try binaryOrQuote(head) {
+            let bytes = strings.flatMap { $0 }
+            return ScriptModule(name: head.name, isDefinition: head.isDefinition, source: form == "binary" ? .binary(bytes) : .quote(bytes), line: line)
         }
         // A text module: the WAT parser reads its fields where they stand.
-        var text = cursor
-        text.position += formOffset
-        let parsed = Result { () throws -> Module in
+        let features = features
+        let parsed = try parseInPlace { text -> Module in
+            text.position += head.formOffset
             let module = try text.parseModuleFields(features: features)
             try text.expectRightParen()
             return module
-        }.mapError(ModulePipeline.asWasmError)
-        // Whether or not it parsed, the command goes on after the module's closing parenthesis.
+        }
+        return ScriptModule(name: head.name, isDefinition: head.isDefinition, source: .text(parsed), line: line)
+    }
+
+    /// The head of `(module|component definition? $id? ...)` at the cursor (not consumed): whether
+    /// it is a definition, its name, and the offset of the token after them.
+    func formHead() -> (isDefinition: Bool, name: String?, formOffset: Int) {
+        let isDefinition = cursor.peekKeyword("definition", offset: 2)
+        let nameOffset = isDefinition ? 3 : 2
+        let name = cursor.peek(nameOffset).flatMap { $0.kind == .identifier ? String(decoding: $0.bytes, as: UTF8.self) : nil }
+        return (isDefinition, name, nameOffset + (name == nil ? 0 : 1))
+    }
+
+    /// A `binary` or `quote` form after `head`: consumes it to its `)` and returns the keyword and
+    /// the strings; `nil` (consuming nothing) for a text form.
+    mutating func binaryOrQuote(_ head: (isDefinition: Bool, name: String?, formOffset: Int)) throws -> (String, [[UInt8]])? {
+        for form in ["binary", "quote"] where cursor.peekKeyword(form, offset: head.formOffset) {
+            cursor.position += head.formOffset + 1
+            var strings: [[UInt8]] = []
+            while let s = cursor.takeString() { strings.append(s) }
+            try cursor.expectRightParen()
+            return (form, strings)
+        }
+        return nil
+    }
+
+    /// Parses the S-expression at the cursor with `parse` (on a copy of the cursor, at the same
+    /// place, so errors carry their place in the script), keeping its error if it fails; the
+    /// cursor then goes on after the S-expression's closing parenthesis either way.
+    mutating func parseInPlace<T>(_ parse: (inout TextCursor) throws -> T) throws -> Result<T, WasmError> {
+        let start = cursor.position
+        var text = cursor
+        let parsed = Result { try parse(&text) }.mapError(ModulePipeline.asWasmError)
         cursor.position = start
         try cursor.skipSExpression()
-        return ScriptModule(name: name, isDefinition: isDefinition, source: .text(parsed), line: line)
+        return parsed
     }
 
     /// `(module instance $instance? $definition?)`.
