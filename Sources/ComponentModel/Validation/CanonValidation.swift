@@ -165,15 +165,19 @@ extension ComponentValidator {
         return FunctionType(parameters: fp, results: fr)
     }
 
+    /// Whether lifting or lowering `t` goes through memory: a string, list or map in it, not
+    /// counting the payloads of streams and futures (passed as handles).
     func containsListOrString(_ t: ValType) -> Bool {
-        var found = false
-        visit(t) {
-            switch $0 {
-            case .primitive(.string), .list, .map: found = true
-            default: break
-            }
+        switch t {
+        case .primitive(let p): return p == .string
+        case .list, .map: return true
+        case .fixedLengthList(let e, _), .option(let e): return containsListOrString(e)
+        case .record(let fs, _): return fs.contains { containsListOrString($0.type) }
+        case .variant(let cs, _): return cs.contains { $0.type.map(containsListOrString) ?? false }
+        case .tuple(let ts): return ts.contains(where: containsListOrString)
+        case .result(let o, let e): return (o.map(containsListOrString) ?? false) || (e.map(containsListOrString) ?? false)
+        case .flags, .enum, .own, .borrow, .stream, .future: return false
         }
-        return found
     }
 
     /// `lower(T)`: needs `memory` for lists and strings.
