@@ -21,42 +21,40 @@ extension ComponentValidator {
         var o = ResolvedCanonOptions()
         var seen = Set<UInt8>()
         var reallocType: FunctionType?
+        // The options a built-in does not take are reported after the checks every option list
+        // gets (wasmparser's order).
+        var disallowed: CanonOption?
         for opt in options {
             let code = opt.opcode <= 2 ? 0 : opt.opcode
             guard seen.insert(code).inserted else {
                 throw invalid(code == 0 ? "canonical encoding option `\(encodingName(options.first { $0.opcode <= 2 } ?? opt))` conflicts with option `\(encodingName(opt))`"
                               : "canonical option `\(opt.isCoreType ? "core type" : optionName(opt))` is specified more than once")
             }
-            guard allowed.contains(code) else {
-                if builtin == .lower, opt.isPostReturn || opt.isCallback {
-                    throw invalid("canonical option `\(optionName(opt))` cannot be specified for lowerings")
-                }
-                throw invalid("cannot specify `\(optionName(opt))` option on `\(builtin.rawValue)`")
-            }
+            if !allowed.contains(code), disallowed == nil { disallowed = opt }
             switch opt {
             case .utf8, .utf16, .latin1UTF16:
                 o.stringEncodingSet = true
                 o.stringEncoding = opt.isUTF16 ? .utf16 : .utf8
             case .memory(let i):
-                guard Int(i) < top.coreMemories.count else { throw invalid("unknown memory: memory index out of bounds") }
+                guard Int(i) < top.coreMemories.count else { throw invalid("unknown memory \(i): memory index out of bounds") }
                 let m = top.coreMemories[Int(i)]
                 // `memory` must be a subtype of `(memory 0)`, which is not shared.
                 if m.limits.isShared { throw invalid("canonical option `memory` must be a subtype of `(memory 0)`: mismatch in the shared flag for memories") }
                 if m.limits.addressType == .i64 { try require(.cm64, "64-bit memories require the `cm64` feature to be enabled") }
                 o.memory = m
             case .realloc(let i):
-                guard Int(i) < top.coreFunctions.count else { throw invalid("unknown core function: function index out of bounds") }
+                guard Int(i) < top.coreFunctions.count else { throw invalid("unknown core function \(i): function index out of bounds") }
                 reallocType = top.coreFunctions[Int(i)]
                 o.realloc = true
             case .postReturn(let i):
-                guard Int(i) < top.coreFunctions.count else { throw invalid("unknown core function: function index out of bounds") }
+                guard Int(i) < top.coreFunctions.count else { throw invalid("unknown core function \(i): function index out of bounds") }
                 o.postReturn = top.coreFunctions[Int(i)]
             case .async:
                 try require(.cmAsync, "canonical option `async` requires the component model async feature")
                 o.isAsync = true
             case .callback(let i):
                 try require(.cmAsync, "canonical option `callback` requires the component model async feature")
-                guard Int(i) < top.coreFunctions.count else { throw invalid("unknown core function: function index out of bounds") }
+                guard Int(i) < top.coreFunctions.count else { throw invalid("unknown core function \(i): function index out of bounds") }
                 guard top.coreFunctions[Int(i)] == FunctionType(parameters: [.i32, .i32, .i32], results: [.i32]) else {
                     throw invalid("canonical option `callback` uses a core function with an incorrect signature")
                 }
@@ -79,6 +77,12 @@ extension ComponentValidator {
         }
         if o.callback && !o.isAsync { throw invalid("cannot specify callback without async") }
         if o.isAsync && o.postReturn != nil { throw invalid("cannot specify post-return function in async") }
+        if let opt = disallowed {
+            if builtin == .lower, opt.isPostReturn || opt.isCallback {
+                throw invalid("canonical option `\(optionName(opt))` cannot be specified for lowerings")
+            }
+            throw invalid("cannot specify `\(optionName(opt))` option on `\(builtin.rawValue)`")
+        }
         return o
     }
 
@@ -250,7 +254,7 @@ extension ComponentValidator {
         switch c.builtin {
         case .lift:
             let f = c.function ?? 0, t = c.type ?? 0
-            guard Int(f) < top.coreFunctions.count else { throw invalid("unknown core function: function index out of bounds") }
+            guard Int(f) < top.coreFunctions.count else { throw invalid("unknown core function \(f): function index out of bounds") }
             guard case .function(let ft) = try componentType(t) else { throw invalid("type index \(t) is not a function type") }
             let o = try resolveOptions(c.options, allowed: [0, 3, 4, 5, 6, 7, 8, 9], builtin: .lift)
             if o.isAsync && !o.callback { try require(.cmAsyncStackful, "requires the component model async stackful feature") }
@@ -277,14 +281,14 @@ extension ComponentValidator {
             top.functions.append(ft)
         case .lower:
             let f = c.function ?? 0
-            guard Int(f) < top.functions.count else { throw invalid("unknown function: function index out of bounds") }
+            guard Int(f) < top.functions.count else { throw invalid("unknown function \(f): function index out of bounds") }
             let ft = top.functions[Int(f)]
             let o = try resolveOptions(c.options, allowed: [0, 3, 4, 6, 8, 9], builtin: .lower)
             if o.gc {
                 guard let t = o.coreType else {
                     throw invalid("cannot specify `gc` without also specifying a `core-type` for lowerings")
                 }
-                guard Int(t) < top.coreTypes.count else { throw invalid("unknown core type: type index out of bounds") }
+                guard Int(t) < top.coreTypes.count else { throw invalid("unknown core type \(t): type index out of bounds") }
                 guard let core = top.coreTypes[Int(t)].functionType else { throw invalid("core type index \(t) is not a function type") }
                 try checkGCLowering(ft, coreType: core, o)
                 top.coreFunctions.append(core)
@@ -329,7 +333,11 @@ extension ComponentValidator {
             core([], [])
         case .contextGet, .contextSet:
             let t = c.contextType ?? .i32
-            if t == .i64 { try require(.cm64, "context type must be i32") } else if t != .i32 { throw invalid("context type must be i32 or i64") }
+            if t == .i64 {
+                try require(.cm64, "64-bit `\(c.builtin.rawValue)` requires the component model 64-bit feature")
+            } else if t != .i32 {
+                throw invalid("`\(c.builtin.rawValue)` only supports `i32` or `i64`")
+            }
             if let previous = top.contextType, previous != t { throw invalid("type must match previous context type") }
             top.contextType = t
             let i = c.contextIndex ?? 0
@@ -380,7 +388,7 @@ extension ComponentValidator {
             core([], [.i32])
         case .waitableSetWait, .waitableSetPoll:
             let m = c.memory ?? 0
-            guard Int(m) < top.coreMemories.count else { throw invalid("unknown memory: memory index out of bounds") }
+            guard Int(m) < top.coreMemories.count else { throw invalid("unknown memory \(m): memory index out of bounds") }
             let p: WasmCore.ValueType = top.coreMemories[Int(m)].limits.addressType == .i64 ? .i64 : .i32
             core([.i32, p], [.i32])
         case .waitableSetDrop:
@@ -391,10 +399,10 @@ extension ComponentValidator {
             core([], [.i32])
         case .threadNewIndirect:
             let t = c.type ?? 0, tab = c.table ?? 0
-            guard Int(t) < top.coreTypes.count else { throw invalid("unknown core type: type index out of bounds") }
+            guard Int(t) < top.coreTypes.count else { throw invalid("unknown core type \(t): type index out of bounds") }
             guard let ft = top.coreTypes[Int(t)].functionType else { throw invalid("core type index \(t) is not a function type") }
-            guard ft == FunctionType(parameters: [.i32], results: []) else { throw invalid("thread start function must have type `(func (param i32))`") }
-            guard Int(tab) < top.coreTables.count else { throw invalid("unknown table: table index out of bounds") }
+            guard ft == FunctionType(parameters: [.i32], results: []) else { throw invalid("start function must take a single `i32` argument (currently)") }
+            guard Int(tab) < top.coreTables.count else { throw invalid("unknown table \(tab): table index out of bounds") }
             core([.i32, .i32], [.i32])
         case .threadResumeLater:
             core([.i32], [])

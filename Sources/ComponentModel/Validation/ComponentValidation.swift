@@ -128,12 +128,12 @@ final class ComponentValidator {
     func validateCoreInstance(_ i: CoreInstance) throws {
         switch i {
         case .instantiate(let module, let arguments):
-            guard Int(module) < top.coreModules.count else { throw invalid("unknown module: module index out of bounds") }
+            guard Int(module) < top.coreModules.count else { throw invalid("unknown module \(module): module index out of bounds") }
             let m = top.coreModules[Int(module)]
             var args: [String: CoreInstanceT] = [:]
             for a in arguments {
                 guard a.sort == .instance else { throw invalid("only instances can be module instantiation arguments") }
-                guard Int(a.index) < top.coreInstances.count else { throw invalid("unknown instance: instance index out of bounds") }
+                guard Int(a.index) < top.coreInstances.count else { throw invalid("unknown instance \(a.index): instance index out of bounds") }
                 if args[a.name] != nil { throw invalid("duplicate module instantiation argument named `\(a.name)`") }
                 args[a.name] = top.coreInstances[Int(a.index)]
             }
@@ -164,16 +164,16 @@ final class ComponentValidator {
         let s = top
         switch sort {
         case .function:
-            guard i < s.coreFunctions.count else { throw invalid("unknown core function: function index out of bounds") }
+            guard i < s.coreFunctions.count else { throw invalid("unknown core function \(i): function index out of bounds") }
             return .function(s.coreFunctions[i])
         case .table:
-            guard i < s.coreTables.count else { throw invalid("unknown table: table index out of bounds") }
+            guard i < s.coreTables.count else { throw invalid("unknown table \(i): table index out of bounds") }
             return .table(s.coreTables[i])
         case .memory:
-            guard i < s.coreMemories.count else { throw invalid("unknown memory: memory index out of bounds") }
+            guard i < s.coreMemories.count else { throw invalid("unknown memory \(i): memory index out of bounds") }
             return .memory(s.coreMemories[i])
         case .global:
-            guard i < s.coreGlobals.count else { throw invalid("unknown global: global index out of bounds") }
+            guard i < s.coreGlobals.count else { throw invalid("unknown global \(i): global index out of bounds") }
             return .global(s.coreGlobals[i])
         case .tag:
             try require(.exceptions, "exceptions proposal not enabled")
@@ -232,7 +232,7 @@ final class ComponentValidator {
     func validateInstance(_ i: Instance) throws {
         switch i {
         case .instantiate(let component, let arguments):
-            guard Int(component) < top.components.count else { throw invalid("unknown component: component index out of bounds") }
+            guard Int(component) < top.components.count else { throw invalid("unknown component \(component): component index out of bounds") }
             let c = top.components[Int(component)]
             var args: [String: EType] = [:]
             var names = NameSet()
@@ -288,26 +288,26 @@ final class ComponentValidator {
         let s = top
         switch item.sort {
         case .core(.module):
-            guard i < s.coreModules.count else { throw invalid("unknown module: module index out of bounds") }
+            guard i < s.coreModules.count else { throw invalid("unknown module \(i): module index out of bounds") }
             return .coreModule(s.coreModules[i])
         case .core:
             throw invalid("only core modules may be referenced here")
         case .function:
-            guard i < s.functions.count else { throw invalid("unknown function: function index out of bounds") }
+            guard i < s.functions.count else { throw invalid("unknown function \(i): function index out of bounds") }
             return .function(s.functions[i])
         case .value:
             try require(.cmValues, "support for component model `value`s is not enabled")
-            guard i < s.values.count else { throw invalid("unknown value: value index out of bounds") }
+            guard i < s.values.count else { throw invalid("unknown value \(i): value index out of bounds") }
             try useValue(i)
             return .value(s.values[i])
         case .type:
-            guard i < s.types.count else { throw invalid("unknown type: type index out of bounds") }
+            guard i < s.types.count else { throw invalid("unknown type \(i): type index out of bounds") }
             return .type(s.types[i])
         case .component:
-            guard i < s.components.count else { throw invalid("unknown component: component index out of bounds") }
+            guard i < s.components.count else { throw invalid("unknown component \(i): component index out of bounds") }
             return .component(s.components[i])
         case .instance:
-            guard i < s.instances.count else { throw invalid("unknown instance: instance index out of bounds") }
+            guard i < s.instances.count else { throw invalid("unknown instance \(i): instance index out of bounds") }
             return .instance(s.instances[i])
         }
     }
@@ -333,7 +333,7 @@ final class ComponentValidator {
         case .coreExport(let instance, let name):
             guard case .core(let sort) = a.sort else { throw invalid("core export alias must have a core sort") }
             if sort == .tag { try require(.exceptions, "exceptions proposal not enabled") }
-            guard Int(instance) < top.coreInstances.count else { throw invalid("unknown core instance: instance index out of bounds") }
+            guard Int(instance) < top.coreInstances.count else { throw invalid("unknown core instance \(instance): instance index out of bounds") }
             guard let t = top.coreInstances[Int(instance)].export(name) else {
                 throw invalid("core instance \(instance) has no export named `\(name)`")
             }
@@ -347,7 +347,7 @@ final class ComponentValidator {
             }
         case .export(let instance, let name):
             if a.sort == .value { try require(.cmValues, "support for component model `value`s is not enabled") }
-            guard Int(instance) < top.instances.count else { throw invalid("unknown instance: instance index out of bounds") }
+            guard Int(instance) < top.instances.count else { throw invalid("unknown instance \(instance): instance index out of bounds") }
             guard let t = top.instances[Int(instance)].export(name) else {
                 throw invalid("instance \(instance) has no export named `\(name)`")
             }
@@ -387,7 +387,7 @@ final class ComponentValidator {
         let i = Int(index)
         switch sort {
         case .type:
-            guard i < s.types.count else { throw invalid("unknown type: type index out of bounds") }
+            guard i < s.types.count else { throw invalid("unknown type \(i): type index out of bounds") }
             let t = s.types[i]
             if crossesComponent {
                 var rs = Set<ResourceID>()
@@ -396,13 +396,13 @@ final class ComponentValidator {
             }
             top.types.append(t)
         case .core(.type):
-            guard i < s.coreTypes.count else { throw invalid("unknown core type: type index out of bounds") }
+            guard i < s.coreTypes.count else { throw invalid("unknown core type \(i): type index out of bounds") }
             top.coreTypes.append(s.coreTypes[i])
         case .core(.module):
-            guard i < s.coreModules.count else { throw invalid("unknown module: module index out of bounds") }
+            guard i < s.coreModules.count else { throw invalid("unknown module \(i): module index out of bounds") }
             top.coreModules.append(s.coreModules[i])
         case .component:
-            guard i < s.components.count else { throw invalid("unknown component: component index out of bounds") }
+            guard i < s.components.count else { throw invalid("unknown component \(i): component index out of bounds") }
             top.components.append(s.components[i])
         default:
             throw invalid("outer aliases may only refer to types, modules or components")
@@ -415,13 +415,13 @@ final class ComponentValidator {
     /// the parameter types, results become values.
     func validateStart(_ s: Start) throws {
         try require(.cmValues, "support for component model `value`s is not enabled")
-        guard Int(s.function) < top.functions.count else { throw invalid("unknown function: function index out of bounds") }
+        guard Int(s.function) < top.functions.count else { throw invalid("unknown function \(s.function): function index out of bounds") }
         let f = top.functions[Int(s.function)]
         guard f.parameters.count == s.arguments.count else {
             throw invalid("component start function requires \(f.parameters.count) arguments but was given \(s.arguments.count)")
         }
         for (n, (p, a)) in zip(f.parameters, s.arguments).enumerated() {
-            guard Int(a) < top.values.count else { throw invalid("unknown value: value index out of bounds") }
+            guard Int(a) < top.values.count else { throw invalid("unknown value \(a): value index out of bounds") }
             guard top.values[Int(a)] == p.type else {
                 throw invalid("value type mismatch for component start function argument \(n)")
             }

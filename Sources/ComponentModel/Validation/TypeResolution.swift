@@ -27,7 +27,7 @@ extension ComponentValidator {
             var exportNames = Set<String>()
             var importNames = Set<String>()
             func functionType(_ i: UInt32) throws -> FunctionType {
-                guard Int(i) < types.count else { throw invalid("unknown type: type index out of bounds") }
+                guard Int(i) < types.count else { throw invalid("unknown type \(i): type index out of bounds") }
                 guard let f = types[Int(i)].functionType else { throw invalid("type index \(i) is not a function type") }
                 return f
             }
@@ -62,7 +62,7 @@ extension ComponentValidator {
                 case .outerTypeAlias(let count, let index):
                     guard count >= 1, Int(count) <= scopes.count else { throw invalid("invalid outer alias count of \(count)") }
                     let s = scopes[scopes.count - Int(count)]
-                    guard Int(index) < s.coreTypes.count else { throw invalid("unknown core type: type index out of bounds") }
+                    guard Int(index) < s.coreTypes.count else { throw invalid("unknown core type \(index): type index out of bounds") }
                     types.append(s.coreTypes[Int(index)])
                 case .export(let name, let desc):
                     guard exportNames.insert(name).inserted else { throw invalid("export name `\(name)` already defined") }
@@ -241,7 +241,7 @@ extension ComponentValidator {
             default: throw invalid("resources can only be represented by `i32` or `i64`")
             }
             if let dtor = r.destructor {
-                guard Int(dtor) < top.coreFunctions.count else { throw invalid("unknown core function: function index out of bounds") }
+                guard Int(dtor) < top.coreFunctions.count else { throw invalid("unknown core function \(dtor): function index out of bounds") }
                 guard top.coreFunctions[Int(dtor)] == FunctionType(parameters: [r.representation], results: []) else {
                     throw invalid("wrong signature for a destructor")
                 }
