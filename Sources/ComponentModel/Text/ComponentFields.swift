@@ -626,6 +626,9 @@ extension ComponentTextParser {
     /// `(start $f (value $v)* (result (value $id?))*)`.
     mutating func parseStart() throws {
         let at = c.location
+        if scopes[top].definitions.contains(where: { if case .start = $0 { return true } else { return false } }) {
+            throw WasmError(.malformed, "component cannot have more than one start function", at: at)
+        }
         c.position += 2
         let f = try index(.function)
         var args: [UInt32] = []

@@ -24,6 +24,7 @@ extension ComponentValidator {
         // The options a built-in does not take are reported after the checks every option list
         // gets (wasmparser's order).
         var disallowed: CanonOption?
+        var callbackType: FunctionType?
         for opt in options {
             let code = opt.opcode <= 2 ? 0 : opt.opcode
             guard seen.insert(code).inserted else {
@@ -55,9 +56,7 @@ extension ComponentValidator {
             case .callback(let i):
                 try require(.cmAsync, "canonical option `callback` requires the component model async feature")
                 guard Int(i) < top.coreFunctions.count else { throw invalid("unknown core function \(i): function index out of bounds") }
-                guard top.coreFunctions[Int(i)] == FunctionType(parameters: [.i32, .i32, .i32], results: [.i32]) else {
-                    throw invalid("canonical option `callback` uses a core function with an incorrect signature")
-                }
+                callbackType = top.coreFunctions[Int(i)]
                 o.callback = true
             case .coreType(let i):
                 try require(.cmGC, "canonical option `\(optionName(opt))` requires the component model gc feature")
@@ -76,6 +75,9 @@ extension ComponentValidator {
             guard o.memory != nil else { throw invalid("canonical option `realloc` requires `memory` to also be specified") }
         }
         if o.callback && !o.isAsync { throw invalid("cannot specify callback without async") }
+        if let t = callbackType, t != FunctionType(parameters: [.i32, .i32, .i32], results: [.i32]) {
+            throw invalid("canonical option `callback` uses a core function with an incorrect signature")
+        }
         if o.isAsync && o.postReturn != nil { throw invalid("cannot specify post-return function in async") }
         if let opt = disallowed {
             if builtin == .lower, opt.isPostReturn || opt.isCallback {
