@@ -1,0 +1,213 @@
+#!/usr/bin/env python3
+"""Record what wasmtime does with a component: run a list of calls and write an observation file.
+
+    record-wasmtime.py COMPONENT CALLS [-o OUT.yaml]
+
+COMPONENT is a component in the text (.wat) or binary (.wasm) format. CALLS lists the calls, either as a
+`.calls` text file or as an observation file (`kind: observation`, its `calls` section is replayed and its
+outcomes ignored). The observation file (Docs/observations.md) goes to OUT (default: stdout); the component
+is named by a path relative to OUT's directory.
+
+A `.calls` file has one step per line:
+    # a comment (ignored)
+    spec: CanonicalABI.md#strings        file-level: a spec section the file exercises (repeatable)
+    note: free text                      before the first step: the file's note; after a step: that step's
+    echo("héllo", 3)                     a call: an export name, then WAVE arguments in parentheses
+    api#get(@1)                          an export of the exported instance `api`; @1 = the first handle
+    drop @1                              the host drops its handle @1 (runs the guest destructor, if any)
+
+Runs on wasmtime-py 50 (`bash ../shared/tools/install-oracles.sh`). Does not use cmref in any way.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.metadata
+import os
+import re
+import sys
+from typing import Any, List, Optional, Tuple
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import wasmtime  # noqa: E402
+import wasmtime.component as C  # noqa: E402
+
+import wavevalues as wave  # noqa: E402
+
+
+class Step:
+    """One line of the calls: a call (`name`, argument text) or a host drop of a handle."""
+
+    def __init__(self, line: int, text: str):
+        self.line = line
+        self.text = text.strip()
+        self.notes: List[str] = []
+        m = re.fullmatch(r"drop\s+@(\d+)", self.text)
+        self.drop: Optional[int] = int(m.group(1)) if m else None
+        if self.drop is None:
+            if "(" not in self.text or not self.text.endswith(")"):
+                raise SystemExit(f"line {line}: expected `name(args)` or `drop @N`, found: {self.text}")
+            self.name, rest = self.text.split("(", 1)
+            self.name = self.name.strip()
+            self.args = "(" + rest
+
+
+def read_calls(path: str) -> Tuple[List[Step], List[str], List[str]]:
+    """The steps of a `.calls` file or of an observation file's calls section; and the spec and note lines."""
+    steps: List[Step] = []
+    specs: List[str] = []
+    notes: List[str] = []
+    if path.endswith((".yaml", ".yml")):
+        import yaml  # only for re-recording from an observation file
+        doc = yaml.safe_load(open(path, encoding="utf-8"))
+        if not isinstance(doc, dict) or doc.get("kind") != "observation":
+            raise SystemExit(f"{path}: not an observation file (kind: observation)")
+        spec = doc.get("spec") or []
+        specs = [spec] if isinstance(spec, str) else list(spec)
+        if doc.get("note"):
+            notes = [str(doc["note"])]
+        for n, c in enumerate(doc.get("calls") or [], 1):
+            if "drop" in c:
+                s = Step(n, f"drop {c['drop']}")
+            else:
+                s = Step(n, str(c["call"]))
+            if c.get("note"):
+                s.notes.append(str(c["note"]))
+            steps.append(s)
+        return steps, specs, notes
+    for n, raw in enumerate(open(path, encoding="utf-8"), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("spec:"):
+            specs.append(line[5:].strip())
+        elif line.startswith("note:"):
+            (steps[-1].notes if steps else notes).append(line[5:].strip())
+        else:
+            steps.append(Step(n, line))
+    return steps, specs, notes
+
+
+def trap_message(err: BaseException) -> str:
+    """The cause wasmtime gives for a failed call, on one line (the wasm backtrace left out)."""
+    text = str(err).strip()
+    if "Caused by:" in text:
+        cause = text.split("Caused by:", 1)[1]
+        lines = [ln.strip() for ln in cause.splitlines() if ln.strip()]
+        lines = [re.sub(r"^\d+:\s*", "", ln) for ln in lines]
+        text = ": ".join(lines)
+    else:
+        text = " ".join(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith(" "))
+    return re.sub(r"[\x00-\x1f\x7f]", " ", text)
+
+
+def yaml_quote(s: str) -> str:
+    return "'" + s.replace("'", "''") + "'"
+
+
+class Recorder:
+    def __init__(self, component_path: str):
+        self.engine = wasmtime.Engine()
+        data = open(component_path, "rb").read()
+        if not data.startswith(b"\0asm"):
+            data = data.decode("utf-8")
+        self.component = C.Component(self.engine, data)
+        self.store = wasmtime.Store(self.engine)
+        self.instance = C.Linker(self.engine).instantiate(self.store, self.component)
+        self.handles = wave.Handles()
+
+    def func(self, name: str) -> Any:
+        idx = None
+        for part in name.split("#"):
+            nxt = self.component.get_export_index(part, idx)
+            if nxt is None:
+                where = f" in {name.rsplit('#', 1)[0]}" if idx is not None else ""
+                raise SystemExit(f"no export {part}{where}")
+            idx = nxt
+        f = self.instance.get_func(self.store, idx)
+        if f is None:
+            raise SystemExit(f"export {name} is not a function")
+        return f
+
+    def run(self, step: Step) -> Tuple[str, str]:
+        """(`result` or `trap`, text) for one step."""
+        if step.drop is not None:
+            res = self.handles.take(step.drop, 0)
+            try:
+                res.drop(self.store)
+            except wasmtime.WasmtimeError as e:
+                return "trap", trap_message(e)
+            return "result", "()"
+        f = self.func(step.name)
+        ft = f.type(self.store)
+        r = wave.Reader(step.args, self.handles)
+        r.expect("(")
+        args = []
+        for n, (_pname, pty) in enumerate(ft.params):
+            if n:
+                r.expect(",")
+            args.append(r.value(pty))
+        r.accept(",")
+        r.expect(")")
+        if not r.at_end():
+            raise r.fail("unexpected text after the arguments")
+        try:
+            out = f(self.store, *args)
+        except (wasmtime.WasmtimeError, wasmtime.Trap) as e:
+            return "trap", trap_message(e)
+        if ft.result is None:
+            return "result", "()"
+        return "result", wave.show(out, ft.result, self.handles)
+
+
+def record(component: str, calls: str, out: Optional[str]) -> str:
+    steps, specs, notes = read_calls(calls)
+    rec = Recorder(component)
+    base = os.path.dirname(os.path.abspath(out)) if out else os.getcwd()
+    rel = os.path.relpath(os.path.abspath(component), base)
+    version = importlib.metadata.version("wasmtime")
+    lines = [
+        "# Recorded by Scripts/record-wasmtime.py (re-record all: Scripts/record-observations.sh).",
+        "kind: observation",
+        "runtime:",
+        "  name: wasmtime",
+        f"  version: {yaml_quote(version + ' (wasmtime-py)')}",
+        f"component: {yaml_quote(rel)}",
+    ]
+    if specs:
+        lines.append("spec:")
+        lines += [f"  - {yaml_quote(s)}" for s in specs]
+    if notes:
+        lines.append(f"note: {yaml_quote(' '.join(notes))}")
+    lines.append("calls:")
+    for s in steps:
+        try:
+            key, text = rec.run(s)
+        except wave.WaveError as e:
+            raise SystemExit(f"{calls}:{s.line}: {s.text}: {e}")
+        if s.drop is not None:
+            lines.append(f"  - drop: '@{s.drop}'")
+        else:
+            lines.append(f"  - call: {yaml_quote(s.text)}")
+        lines.append(f"    {key}: {yaml_quote(text)}")
+        if s.notes:
+            lines.append(f"    note: {yaml_quote(' '.join(s.notes))}")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("component", help="the component, .wat or .wasm")
+    ap.add_argument("calls", help="a .calls file, or an observation .yaml whose calls are replayed")
+    ap.add_argument("-o", "--output", help="the observation file to write (default: stdout)")
+    a = ap.parse_args()
+    text = record(a.component, a.calls, a.output)
+    if a.output:
+        with open(a.output, "w", encoding="utf-8") as f:
+            f.write(text)
+    else:
+        sys.stdout.write(text)
+
+
+if __name__ == "__main__":
+    main()
