@@ -10,6 +10,7 @@ is named by a path relative to OUT's directory.
 
 A `.calls` file has one step per line:
     # a comment (ignored)
+    component: raw-values.wat            the component (read by Scripts/record-observations.sh only)
     spec: CanonicalABI.md#strings        file-level: a spec section the file exercises (repeatable)
     note: free text                      before the first step: the file's note; after a step: that step's
     echo("héllo", 3)                     a call: an export name, then WAVE arguments in parentheses
@@ -79,6 +80,8 @@ def read_calls(path: str) -> Tuple[List[Step], List[str], List[str]]:
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
+        if line.startswith("component:"):
+            continue  # read by Scripts/record-observations.sh
         if line.startswith("spec:"):
             specs.append(line[5:].strip())
         elif line.startswith("note:"):
