@@ -4,7 +4,7 @@
     record-wasmtime.py COMPONENT CALLS [-o OUT.yaml]
 
 COMPONENT is a component in the text (.wat) or binary (.wasm) format. CALLS lists the calls, either as a
-`.calls` text file or as an observation file (`kind: observation`, its `calls` section is replayed and its
+`.calls` text file or as an observation file (`kind: observations`, its `calls` section is replayed and its
 outcomes ignored). The observation file (Docs/observations.md) goes to OUT (default: stdout); the component
 is named by a path relative to OUT's directory.
 
@@ -61,8 +61,8 @@ def read_calls(path: str) -> Tuple[List[Step], List[str], List[str]]:
     if path.endswith((".yaml", ".yml")):
         import yaml  # only for re-recording from an observation file
         doc = yaml.safe_load(open(path, encoding="utf-8"))
-        if not isinstance(doc, dict) or doc.get("kind") != "observation":
-            raise SystemExit(f"{path}: not an observation file (kind: observation)")
+        if not isinstance(doc, dict) or doc.get("kind") != "observations":
+            raise SystemExit(f"{path}: not an observation file (kind: observations)")
         spec = doc.get("spec") or []
         specs = [spec] if isinstance(spec, str) else list(spec)
         if doc.get("note"):
@@ -171,7 +171,7 @@ def record(component: str, calls: str, out: Optional[str]) -> str:
     version = importlib.metadata.version("wasmtime")
     lines = [
         "# Recorded by Scripts/record-wasmtime.py (re-record all: Scripts/record-observations.sh).",
-        "kind: observation",
+        "kind: observations",
         "runtime:",
         "  name: wasmtime",
         f"  version: {yaml_quote(version + ' (wasmtime-py)')}",
