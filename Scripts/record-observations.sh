@@ -17,15 +17,26 @@ if [[ -z "${PYTHON:-}" ]]; then
 fi
 [[ -n "${PYTHON:-}" ]] || { echo "record-observations.sh: no python3 with wasmtime-py (bash ../shared/tools/install-oracles.sh)" >&2; exit 3; }
 
-if [[ $# -eq 0 ]]; then set -- "$dir"/*.calls; fi
+# an observation file without a NAME.calls (one whose component is inline, like example.yaml) is
+# re-recorded from its own calls and component
+if [[ $# -eq 0 ]]; then
+  set -- "$dir"/*.calls
+  for y in "$dir"/*.yaml; do [[ -e "${y%.yaml}.calls" ]] || set -- "$@" "$y"; done
+fi
 files=0
-for calls in "$@"; do
-  name=${calls%.calls}
-  comp=$(sed -n 's/^component:[[:space:]]*//p' "$calls" | head -n 1)
-  comp=$(dirname "$calls")/${comp:-$(basename "$name").wat}
-  "$PYTHON" Scripts/record-wasmtime.py "$comp" "$calls" -o "$name.yaml"
+outs=()
+for input in "$@"; do
+  name=${input%.*}
+  if [[ "$input" == *.yaml ]]; then
+    "$PYTHON" Scripts/record-wasmtime.py "$input" -o "$input"
+  else
+    comp=$(sed -n 's/^component:[[:space:]]*//p' "$input" | head -n 1)
+    comp=$(dirname "$input")/${comp:-$(basename "$name").wat}
+    "$PYTHON" Scripts/record-wasmtime.py "$comp" "$input" -o "$name.yaml"
+  fi
+  outs+=("$name.yaml")
   files=$((files + 1))
 done
-steps=$(cat "${@/%.calls/.yaml}" | grep -c '^  - \(call\|drop\):' || true)
-traps=$(cat "${@/%.calls/.yaml}" | grep -c '^    trap:' || true)
+steps=$(cat "${outs[@]}" | grep -c '^  - \(call\|drop\):' || true)
+traps=$(cat "${outs[@]}" | grep -c '^    trap:' || true)
 echo "recorded $files observation files, $steps calls ($traps traps) under wasmtime-py $("$PYTHON" -c 'import importlib.metadata as m; print(m.version("wasmtime"))')"

@@ -2,11 +2,13 @@
 """Record what wasmtime does with a component: run a list of calls and write an observation file.
 
     record-wasmtime.py COMPONENT CALLS [-o OUT.yaml]
+    record-wasmtime.py OBSERVATION.yaml [-o OUT.yaml]
 
 COMPONENT is a component in the text (.wat) or binary (.wasm) format. CALLS lists the calls, either as a
 `.calls` text file or as an observation file (`kind: observations`, its `calls` section is replayed and its
-outcomes ignored). The observation file (Docs/observations.md) goes to OUT (default: stdout); the component
-is named by a path relative to OUT's directory.
+outcomes ignored). With one argument, an observation file gives both: its calls and its component (a path,
+or inline component text). The observation file (Docs/observations.md) goes to OUT (default: stdout); the
+component is named by a path relative to OUT's directory, or written inline when it was inline.
 
 A `.calls` file has one step per line:
     # a comment (ignored)
@@ -26,7 +28,7 @@ import importlib.metadata
 import os
 import re
 import sys
-from typing import Any, List, Optional, Tuple
+from typing import Any, List, Optional, Tuple, Union
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -53,16 +55,26 @@ class Step:
             self.args = "(" + rest
 
 
+def is_inline(component: str) -> bool:
+    """An observation file's `component:` is inline component text when it starts with `(`."""
+    return component.lstrip().startswith("(")
+
+
+def read_observation(path: str) -> dict:
+    import yaml  # only for re-recording from an observation file
+    doc = yaml.safe_load(open(path, encoding="utf-8"))
+    if not isinstance(doc, dict) or doc.get("kind") != "observations":
+        raise SystemExit(f"{path}: not an observation file (kind: observations)")
+    return doc
+
+
 def read_calls(path: str) -> Tuple[List[Step], List[str], List[str]]:
     """The steps of a `.calls` file or of an observation file's calls section; and the spec and note lines."""
     steps: List[Step] = []
     specs: List[str] = []
     notes: List[str] = []
     if path.endswith((".yaml", ".yml")):
-        import yaml  # only for re-recording from an observation file
-        doc = yaml.safe_load(open(path, encoding="utf-8"))
-        if not isinstance(doc, dict) or doc.get("kind") != "observations":
-            raise SystemExit(f"{path}: not an observation file (kind: observations)")
+        doc = read_observation(path)
         spec = doc.get("spec") or []
         specs = [spec] if isinstance(spec, str) else list(spec)
         if doc.get("note"):
@@ -105,16 +117,16 @@ def trap_message(err: BaseException) -> str:
 
 
 def yaml_quote(s: str) -> str:
+    """A YAML flow scalar for `s`: double quotes when that needs no escapes (WAVE chars are 'x'), else single."""
+    if "'" in s and '"' not in s and "\\" not in s:
+        return '"' + s + '"'
     return "'" + s.replace("'", "''") + "'"
 
 
 class Recorder:
-    def __init__(self, component_path: str):
+    def __init__(self, component: Union[str, bytes]):
         self.engine = wasmtime.Engine()
-        data = open(component_path, "rb").read()
-        if not data.startswith(b"\0asm"):
-            data = data.decode("utf-8")
-        self.component = C.Component(self.engine, data)
+        self.component = C.Component(self.engine, component)
         self.store = wasmtime.Store(self.engine)
         self.instance = C.Linker(self.engine).instantiate(self.store, self.component)
         self.handles = wave.Handles()
@@ -163,11 +175,27 @@ class Recorder:
         return "result", wave.show(out, ft.result, self.handles)
 
 
-def record(component: str, calls: str, out: Optional[str]) -> str:
+def record(component: Optional[str], calls: str, out: Optional[str]) -> str:
+    """The observation file for the calls of `calls` on `component` (a path; None: the observation's own)."""
     steps, specs, notes = read_calls(calls)
-    rec = Recorder(component)
     base = os.path.dirname(os.path.abspath(out)) if out else os.getcwd()
-    rel = os.path.relpath(os.path.abspath(component), base)
+    inline: Optional[str] = None
+    if component is None:
+        given = str(read_observation(calls).get("component", ""))
+        if is_inline(given):
+            inline = given
+        else:
+            component = os.path.join(os.path.dirname(os.path.abspath(calls)), given)
+    if inline is not None:
+        rec = Recorder(inline)
+        comp_lines = ["component: |"] + ["  " + ln if ln else "" for ln in inline.rstrip("\n").split("\n")]
+    else:
+        assert component is not None
+        data: Union[str, bytes] = open(component, "rb").read()
+        if not data.startswith(b"\0asm"):
+            data = data.decode("utf-8")
+        rec = Recorder(data)
+        comp_lines = [f"component: {yaml_quote(os.path.relpath(os.path.abspath(component), base))}"]
     version = importlib.metadata.version("wasmtime")
     lines = [
         "# Recorded by Scripts/record-wasmtime.py (re-record all: Scripts/record-observations.sh).",
@@ -175,8 +203,7 @@ def record(component: str, calls: str, out: Optional[str]) -> str:
         "runtime:",
         "  name: wasmtime",
         f"  version: {yaml_quote(version + ' (wasmtime-py)')}",
-        f"component: {yaml_quote(rel)}",
-    ]
+    ] + comp_lines
     if specs:
         lines.append("spec:")
         lines += [f"  - {yaml_quote(s)}" for s in specs]
@@ -200,11 +227,15 @@ def record(component: str, calls: str, out: Optional[str]) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("component", help="the component, .wat or .wasm")
-    ap.add_argument("calls", help="a .calls file, or an observation .yaml whose calls are replayed")
+    ap.add_argument("inputs", nargs="+", metavar="COMPONENT CALLS | OBSERVATION",
+                    help="the component (.wat or .wasm) and a .calls file or observation .yaml whose calls are "
+                         "replayed; or just an observation .yaml (its component and calls)")
     ap.add_argument("-o", "--output", help="the observation file to write (default: stdout)")
     a = ap.parse_args()
-    text = record(a.component, a.calls, a.output)
+    if len(a.inputs) > 2:
+        ap.error("expected COMPONENT CALLS, or OBSERVATION")
+    component, calls = (None, a.inputs[0]) if len(a.inputs) == 1 else a.inputs
+    text = record(component, calls, a.output)
     if a.output:
         with open(a.output, "w", encoding="utf-8") as f:
             f.write(text)
