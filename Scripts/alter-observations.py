@@ -1,0 +1,310 @@
+#!/usr/bin/env python3
+"""Alter every recorded outcome of observation files, one at a time, to test that `cmref check` notices.
+
+    alter-observations.py PATH... -o OUTDIR
+
+PATH: observation files (`kind: observations`) or directories of them. For each step's outcome, this writes
+a copy of its file with that one outcome changed (Docs/observations.md, "Catching a wrong runtime"):
+
+- `value`:   a result becomes a different value of the same type (when the type has one to offer: a
+             handle or `()` has none);
+- `trap`:    a result becomes a trap;
+- `no-trap`: a trap becomes a result (a value of the call's result type, `()` for none).
+
+The copies go to OUTDIR as NNNN-FILE.yaml, their `component:` path rewritten to reach the original component
+(line numbers are unchanged), and OUTDIR/manifest.tsv lists them: copy, FILE:LINE of the altered outcome,
+kind, old outcome, new outcome. A checker must fail every copy at that line.
+
+Types come from the component, read with wasmtime-py (nothing is run). Does not use cmref.
+"""
+from __future__ import annotations
+
+import argparse
+import glob
+import math
+import os
+import re
+import sys
+from typing import Any, List, Optional, Tuple
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import wasmtime  # noqa: E402
+import wasmtime.component as C  # noqa: E402
+import yaml  # noqa: E402
+
+import wavevalues as wave  # noqa: E402
+
+TRAP_TEXT = "altered: a trap where the runtime returned"
+
+
+class Nothing:
+    """No value to offer (None is a value: wasmtime-py's `none`)."""
+
+
+NOTHING = Nothing()
+
+
+def has_handles(ty: Any) -> bool:
+    """Whether a value of `ty` can hold a resource handle (whose WAVE is `@N`, fixed by position)."""
+    if isinstance(ty, (C.OwnType, C.BorrowType)):
+        return True
+    if isinstance(ty, C.ListType):
+        return has_handles(ty.element)
+    if isinstance(ty, C.TupleType):
+        return any(has_handles(t) for t in ty.elements)
+    if isinstance(ty, C.RecordType):
+        return any(has_handles(t) for _, t in ty.fields)
+    if wave.is_variant_like(ty):
+        return any(t is not None and has_handles(t) for _, t in wave.cases_of(ty))
+    return False
+
+
+def default(ty: Any) -> Any:
+    """Some value of `ty` (for a trap turned into a result); NOTHING for types with handles."""
+    if isinstance(ty, C.Bool):
+        return False
+    if isinstance(ty, tuple(wave.INT_RANGES)):
+        return 0
+    if isinstance(ty, (C.F32, C.F64)):
+        return 0.0
+    if isinstance(ty, C.Char):
+        return "a"
+    if isinstance(ty, C.String):
+        return ""
+    if isinstance(ty, C.ListType):
+        return b"" if isinstance(ty.element, C.U8) else []
+    if isinstance(ty, C.TupleType):
+        vs = [default(t) for t in ty.elements]
+        return NOTHING if any(v is NOTHING for v in vs) else tuple(vs)
+    if isinstance(ty, C.RecordType):
+        rec = C.Record()
+        for n, t in ty.fields:
+            v = default(t)
+            if v is NOTHING:
+                return NOTHING
+            setattr(rec, n, v)
+        return rec
+    if wave.is_variant_like(ty):
+        for label, pt in wave.cases_of(ty):
+            if pt is None:
+                return wave.to_variant_like(ty, label, None)
+            p = default(pt)
+            if p is not NOTHING:
+                return wave.to_variant_like(ty, label, p)
+        return NOTHING
+    if isinstance(ty, C.EnumType):
+        return ty.names[0]
+    if isinstance(ty, C.FlagsType):
+        return set()
+    return NOTHING
+
+
+def alter(v: Any, ty: Any) -> Any:
+    """A value of `ty` different from `v`, or NOTHING when there is none to offer."""
+    if isinstance(ty, C.Bool):
+        return not v
+    for k, (lo, hi) in wave.INT_RANGES.items():
+        if isinstance(ty, k):
+            return v + 1 if v < hi else v - 1
+    if isinstance(ty, (C.F32, C.F64)):
+        if math.isnan(v):
+            return 1.5
+        if math.isinf(v):
+            return -v
+        return 1.0 if v == 0 else -v
+    if isinstance(ty, C.Char):
+        for c in ("a", "b"):
+            if c != v:
+                return c
+    if isinstance(ty, C.String):
+        return v + "!"
+    if isinstance(ty, C.ListType):
+        el = ty.element
+        items = list(v)
+        for i, x in enumerate(items):
+            y = alter(x, el)
+            if y is not NOTHING:
+                items[i] = y
+                return bytes(items) if isinstance(el, C.U8) else items
+        if items:
+            items = items[:-1]
+        else:
+            d = default(el)
+            if d is NOTHING:
+                return NOTHING
+            items = [d]
+        return bytes(items) if isinstance(el, C.U8) else items
+    if isinstance(ty, C.TupleType):
+        items = list(v)
+        for i, (x, t) in enumerate(zip(items, ty.elements)):
+            y = alter(x, t)
+            if y is not NOTHING:
+                items[i] = y
+                return tuple(items)
+        return NOTHING
+    if isinstance(ty, C.RecordType):
+        for n, t in ty.fields:
+            y = alter(getattr(v, n), t)
+            if y is not NOTHING:
+                rec = C.Record()
+                for m, _ in ty.fields:
+                    setattr(rec, m, getattr(v, m))
+                setattr(rec, n, y)
+                return rec
+        return NOTHING
+    if wave.is_variant_like(ty):
+        label, pt, payload = wave.variant_case(ty, v)
+        if pt is not None:
+            y = alter(payload, pt)
+            if y is not NOTHING:
+                return wave.to_variant_like(ty, label, y)
+        for other, ot in wave.cases_of(ty):
+            if other == label:
+                continue
+            if ot is None:
+                return wave.to_variant_like(ty, other, None)
+            d = default(ot)
+            if d is not NOTHING:
+                return wave.to_variant_like(ty, other, d)
+        return NOTHING
+    if isinstance(ty, C.EnumType):
+        names = ty.names
+        return names[(names.index(v) + 1) % len(names)] if len(names) > 1 else NOTHING
+    if isinstance(ty, C.FlagsType):
+        first = ty.names[0]
+        return set(v) ^ {first}
+    return NOTHING
+
+
+def yaml_quote(s: str) -> str:
+    if "'" in s and '"' not in s and "\\" not in s:
+        return '"' + s + '"'
+    return "'" + s.replace("'", "''") + "'"
+
+
+class Observation:
+    """An observation file: its text, its component's export types, and its steps with outcome positions."""
+
+    def __init__(self, path: str, engine: wasmtime.Engine):
+        self.path = path
+        self.text = open(path, encoding="utf-8").read()
+        root = yaml.compose(self.text)
+        doc = yaml.safe_load(self.text)
+        if not isinstance(doc, dict) or doc.get("kind") != "observations":
+            raise ValueError("not an observation file")
+        comp = str(doc["component"])
+        if comp.lstrip().startswith("("):
+            self.component_path: Optional[str] = None
+            data: Any = comp
+        else:
+            self.component_path = os.path.normpath(os.path.join(os.path.dirname(path), comp))
+            data = open(self.component_path, "rb").read()
+            if not data.startswith(b"\0asm"):
+                data = data.decode("utf-8")
+        self.engine = engine
+        self.component = C.Component(engine, data)
+        # (key node, value node) of `component:` and of each step's action and outcome
+        top = {k.value: (k, v) for k, v in root.value}
+        self.component_node = top["component"][1]
+        self.steps: List[Tuple[str, str, Any, Any]] = []  # (action key, action text, outcome key node, value node)
+        for item in top["calls"][1].value:
+            m = {k.value: (k, v) for k, v in item.value}
+            action = "call" if "call" in m else "drop"
+            outcome = "result" if "result" in m else "trap"
+            k, v = m[outcome]
+            self.steps.append((action, m[action][1].value, k, v))
+
+    def result_type(self, call: str) -> Tuple[bool, Any]:
+        """(has a result, its type) of the function a `call:` names."""
+        name = call.split("(", 1)[0].strip()
+        items = self.component.type.exports(self.engine)
+        parts = name.split("#")
+        for p in parts[:-1]:
+            items = items[p].ty.exports(self.engine)
+        ft = items[parts[-1]].ty
+        r = ft.result
+        return r is not None, r
+
+
+def alterations(obs: Observation) -> List[Tuple[Any, str, str, str]]:
+    """(outcome key node, kind, old text, new outcome `key: value`) for every alteration of the file."""
+    out = []
+    handles_seen = 0
+    for action, text, key, val in obs.steps:
+        old = f"{key.value}: {val.value}"
+        has_result, rty = (False, None) if action == "drop" else obs.result_type(text)
+        if key.value == "result":
+            if has_result and not has_handles(rty):
+                v = wave.parse(val.value, rty)
+                y = alter(v, rty)
+                if y is not NOTHING:
+                    out.append((key, "value", old, f"result: {yaml_quote(wave.show(y, rty))}"))
+            out.append((key, "trap", old, f"trap: {yaml_quote(TRAP_TEXT)}"))
+            handles_seen += len(re.findall(r"@\d+", val.value))
+        else:
+            if not has_result:
+                new = "()"
+            else:
+                d = default(rty)
+                new = wave.show(d, rty) if d is not NOTHING else f"@{handles_seen + 1}"
+            out.append((key, "no-trap", old, f"result: {yaml_quote(new)}"))
+    return out
+
+
+def observation_files(paths: List[str]) -> List[str]:
+    files = []
+    for p in paths:
+        if os.path.isdir(p):
+            files += sorted(glob.glob(os.path.join(p, "**", "*.yaml"), recursive=True))
+        else:
+            files.append(p)
+    return files
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("paths", nargs="+", help="observation files or directories")
+    ap.add_argument("-o", "--outdir", required=True, help="where the altered copies and manifest.tsv go")
+    a = ap.parse_args()
+    os.makedirs(a.outdir, exist_ok=True)
+    engine = wasmtime.Engine()
+    manifest = ["copy\tat\tkind\told\tnew"]
+    counts = {"value": 0, "trap": 0, "no-trap": 0}
+    n = 0
+    for path in observation_files(a.paths):
+        try:
+            obs = Observation(path, engine)
+        except ValueError:
+            continue
+        base = obs.text
+        if obs.component_path is not None:
+            # point the copy's component: at the original component; the line stays a line
+            node = obs.component_node
+            rel = os.path.abspath(obs.component_path)
+            base = base[:node.start_mark.index] + yaml_quote(rel) + base[node.end_mark.index:]
+            shift = len(yaml_quote(rel)) - (node.end_mark.index - node.start_mark.index)
+        else:
+            shift = 0
+            node = None
+        for key, kind, old, new in alterations(obs):
+            _, _, _, val = next(s for s in obs.steps if s[2] is key)
+            start, end = key.start_mark.index, val.end_mark.index
+            if node is not None and start > node.start_mark.index:
+                start, end = start + shift, end + shift
+            text = base[:start] + new + base[end:]
+            n += 1
+            copy = f"{n:04d}-{os.path.basename(path)}"
+            with open(os.path.join(a.outdir, copy), "w", encoding="utf-8") as f:
+                f.write(text)
+            at = f"{path}:{key.start_mark.line + 1}"
+            manifest.append("\t".join([copy, at, kind, old.replace("\t", " "), new.replace("\t", " ")]))
+            counts[kind] += 1
+    with open(os.path.join(a.outdir, "manifest.tsv"), "w", encoding="utf-8") as f:
+        f.write("\n".join(manifest) + "\n")
+    print(f"{n} alterations ({counts['value']} values, {counts['trap']} traps added, "
+          f"{counts['no-trap']} traps removed) in {a.outdir}; manifest: {os.path.join(a.outdir, 'manifest.tsv')}")
+
+
+if __name__ == "__main__":
+    main()
