@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Alter every recorded outcome of observation files, one at a time, to test that `cmref check` notices.
 
-    alter-observations.py PATH... -o OUTDIR
+    alter-observations.py PATH... -o OUTDIR [--check CMREF]
 
 PATH: observation files (`kind: observations`) or directories of them. For each step's outcome, this writes
 a copy of its file with that one outcome changed (Docs/observations.md, "Catching a wrong runtime"):
@@ -15,12 +15,17 @@ The copies go to OUTDIR as NNNN-FILE.yaml, their `component:` path rewritten to 
 (line numbers are unchanged), and OUTDIR/manifest.tsv lists them: copy, FILE:LINE of the altered outcome,
 kind, old outcome, new outcome. A checker must fail every copy at that line.
 
-Types come from the component, read with wasmtime-py (nothing is run). Does not use cmref.
+Types come from the component, read with wasmtime-py (nothing is run). It does not use cmref, except that
+with `--check CMREF` it then runs `CMREF check --json` on the copies and requires every copy to fail at the
+line of its alteration: it prints the counts (made, flagged there, flagged elsewhere only, not flagged) and
+exits 1 unless every alteration was flagged at its line.
 """
 from __future__ import annotations
 
 import argparse
 import glob
+import json
+import subprocess
 import math
 import os
 import re
@@ -266,6 +271,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("paths", nargs="+", help="observation files or directories")
     ap.add_argument("-o", "--outdir", required=True, help="where the altered copies and manifest.tsv go")
+    ap.add_argument("--check", metavar="CMREF", help="run CMREF check on the copies; each must fail at its line")
     a = ap.parse_args()
     os.makedirs(a.outdir, exist_ok=True)
     engine = wasmtime.Engine()
@@ -304,6 +310,49 @@ def main() -> None:
         f.write("\n".join(manifest) + "\n")
     print(f"{n} alterations ({counts['value']} values, {counts['trap']} traps added, "
           f"{counts['no-trap']} traps removed) in {a.outdir}; manifest: {os.path.join(a.outdir, 'manifest.tsv')}")
+    if a.check:
+        sys.exit(check(a.check, a.outdir, [row.split("\t") for row in manifest[1:]]))
+
+
+def failures_of(cmref: str, paths: List[str]) -> Tuple[int, List[dict], str]:
+    r = subprocess.run([cmref, "check", "--json"] + paths, capture_output=True, text=True)
+    try:
+        return r.returncode, json.loads(r.stdout).get("failures", []), r.stderr
+    except json.JSONDecodeError:
+        return r.returncode, [], r.stderr
+
+
+def check(cmref: str, outdir: str, rows: List[List[str]]) -> int:
+    """Runs the checker on every copy; 0 when each failed at the line of its alteration."""
+    copies = [os.path.join(outdir, row[0]) for row in rows]
+    code, failures, err = failures_of(cmref, copies)
+    lines: dict = {}
+    if code == 2:  # a copy the checker rejects as malformed stops the batch: check one by one
+        for c in copies:
+            code1, fs, err1 = failures_of(cmref, [c])
+            if code1 == 2:
+                lines.setdefault(os.path.basename(c), set()).add(("malformed", err1.strip()))
+            for f in fs:
+                lines.setdefault(os.path.basename(f["file"]), set()).add(f["line"])
+    else:
+        for f in failures:
+            lines.setdefault(os.path.basename(f["file"]), set()).add(f["line"])
+    at_line = elsewhere = missed = 0
+    for row in rows:
+        copy, at = row[0], row[1]
+        want = int(at.rsplit(":", 1)[1])
+        got = lines.get(copy, set())
+        if want in got:
+            at_line += 1
+        elif got:
+            elsewhere += 1
+            print(f"flagged elsewhere: {copy} ({at}, {row[2]}: {row[3]} -> {row[4]}): {sorted(map(str, got))}")
+        else:
+            missed += 1
+            print(f"NOT flagged: {copy} ({at}, {row[2]}: {row[3]} -> {row[4]})")
+    print(f"alterations: {len(rows)} made, {at_line} flagged at their line, {elsewhere} flagged elsewhere only, "
+          f"{missed} not flagged")
+    return 0 if at_line == len(rows) else 1
 
 
 if __name__ == "__main__":
