@@ -91,17 +91,24 @@ def default(ty: Any) -> Any:
             setattr(rec, n, v)
         return rec
     if wave.is_variant_like(ty):
-        for label, pt in wave.cases_of(ty):
-            if pt is None:
-                return wave.to_variant_like(ty, label, None)
-            p = default(pt)
-            if p is not NOTHING:
-                return wave.to_variant_like(ty, label, p)
-        return NOTHING
+        return some_case(ty)
     if isinstance(ty, C.EnumType):
         return ty.names[0]
     if isinstance(ty, C.FlagsType):
         return set()
+    return NOTHING
+
+
+def some_case(ty: Any, skip: Optional[str] = None) -> Any:
+    """A value of the first case of a variant, option or result (other than `skip`) that has one."""
+    for label, pt in wave.cases_of(ty):
+        if label == skip:
+            continue
+        if pt is None:
+            return wave.to_variant_like(ty, label, None)
+        p = default(pt)
+        if p is not NOTHING:
+            return wave.to_variant_like(ty, label, p)
     return NOTHING
 
 
@@ -164,15 +171,7 @@ def alter(v: Any, ty: Any) -> Any:
             y = alter(payload, pt)
             if y is not NOTHING:
                 return wave.to_variant_like(ty, label, y)
-        for other, ot in wave.cases_of(ty):
-            if other == label:
-                continue
-            if ot is None:
-                return wave.to_variant_like(ty, other, None)
-            d = default(ot)
-            if d is not NOTHING:
-                return wave.to_variant_like(ty, other, d)
-        return NOTHING
+        return some_case(ty, skip=label)
     if isinstance(ty, C.EnumType):
         names = ty.names
         return names[(names.index(v) + 1) % len(names)] if len(names) > 1 else NOTHING
