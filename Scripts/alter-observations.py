@@ -36,7 +36,6 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import wasmtime  # noqa: E402
 import wasmtime.component as C  # noqa: E402
-import yaml  # noqa: E402
 
 import wavevalues as wave  # noqa: E402
 
@@ -187,37 +186,72 @@ def yaml_quote(s: str) -> str:
     return "'" + s.replace("'", "''") + "'"
 
 
+def unquote(text: str) -> str:
+    """The value of a YAML flow scalar as the recorder writes them: 'single' ('' is '), "double" (no escapes), plain."""
+    t = text.strip()
+    if len(t) >= 2 and t[0] == t[-1] == "'":
+        return t[1:-1].replace("''", "'")
+    if len(t) >= 2 and t[0] == t[-1] == '"':
+        return t[1:-1]
+    return t
+
+
+class Line:
+    """A `key: value` line of an observation file: its number (1-based), the offsets of the key and the value's end."""
+
+    def __init__(self, number: int, start: int, end: int, key: str, value: str):
+        self.number, self.start, self.end, self.key, self.value = number, start, end, key, value
+
+
 class Observation:
-    """An observation file: its text, its component's export types, and its steps with outcome positions."""
+    """An observation file as the recorder lays it out (Docs/observations.md): its component's export types, the
+    `component:` line, and each step's action and outcome lines. Read line by line (no YAML library needed)."""
+
+    STEP = re.compile(r"^  - (call|drop): (.*)$")
+    OUTCOME = re.compile(r"^    (result|trap): (.*)$")
 
     def __init__(self, path: str, engine: wasmtime.Engine):
         self.path = path
         self.text = open(path, encoding="utf-8").read()
-        root = yaml.compose(self.text)
-        doc = yaml.safe_load(self.text)
-        if not isinstance(doc, dict) or doc.get("kind") != "observations":
+        lines = self.text.split("\n")
+        if "kind: observations" not in lines:
             raise ValueError("not an observation file")
-        comp = str(doc["component"])
-        if comp.lstrip().startswith("("):
-            self.component_path: Optional[str] = None
-            data: Any = comp
-        else:
-            self.component_path = os.path.normpath(os.path.join(os.path.dirname(path), comp))
-            data = open(self.component_path, "rb").read()
+        offset = 0
+        self.component_line: Optional[Line] = None
+        inline: List[str] = []
+        in_inline = False
+        self.steps: List[Tuple[str, str, Line]] = []  # (action key, action text, outcome line)
+        action: Optional[Tuple[str, str]] = None
+        for n, line in enumerate(lines, 1):
+            if in_inline:
+                if line.startswith("  ") or line == "":
+                    inline.append(line[2:])
+                else:
+                    in_inline = False
+            if line.startswith("component: "):
+                value = line[len("component: "):]
+                if value.strip() == "|":
+                    in_inline = True
+                else:
+                    self.component_line = Line(n, offset + len("component: "), offset + len(line), "component", unquote(value))
+            m = self.STEP.match(line)
+            if m:
+                action = (m.group(1), unquote(m.group(2)))
+            m = self.OUTCOME.match(line)
+            if m and action is not None:
+                self.steps.append((action[0], action[1], Line(n, offset + 4, offset + len(line), m.group(1), unquote(m.group(2)))))
+                action = None
+            offset += len(line) + 1
+        if self.component_line is not None:
+            self.component_path: Optional[str] = os.path.normpath(os.path.join(os.path.dirname(path), self.component_line.value))
+            data: Any = open(self.component_path, "rb").read()
             if not data.startswith(b"\0asm"):
                 data = data.decode("utf-8")
+        else:
+            self.component_path = None
+            data = "\n".join(inline).strip() + "\n"
         self.engine = engine
         self.component = C.Component(engine, data)
-        # (key node, value node) of `component:` and of each step's action and outcome
-        top = {k.value: (k, v) for k, v in root.value}
-        self.component_node = top["component"][1]
-        self.steps: List[Tuple[str, str, Any, Any]] = []  # (action key, action text, outcome key node, value node)
-        for item in top["calls"][1].value:
-            m = {k.value: (k, v) for k, v in item.value}
-            action = "call" if "call" in m else "drop"
-            outcome = "result" if "result" in m else "trap"
-            k, v = m[outcome]
-            self.steps.append((action, m[action][1].value, k, v))
 
     def result_type(self, call: str) -> Tuple[bool, Any]:
         """(has a result, its type) of the function a `call:` names."""
@@ -231,28 +265,28 @@ class Observation:
         return r is not None, r
 
 
-def alterations(obs: Observation) -> List[Tuple[Any, str, str, str]]:
-    """(outcome key node, kind, old text, new outcome `key: value`) for every alteration of the file."""
+def alterations(obs: Observation) -> List[Tuple[Line, str, str, str]]:
+    """(outcome line, kind, old text, new outcome `key: value`) for every alteration of the file."""
     out = []
     handles_seen = 0
-    for action, text, key, val in obs.steps:
-        old = f"{key.value}: {val.value}"
+    for action, text, line in obs.steps:
+        old = f"{line.key}: {line.value}"
         has_result, rty = (False, None) if action == "drop" else obs.result_type(text)
-        if key.value == "result":
+        if line.key == "result":
             if has_result and not has_handles(rty):
-                v = wave.parse(val.value, rty)
+                v = wave.parse(line.value, rty)
                 y = alter(v, rty)
                 if y is not NOTHING:
-                    out.append((key, "value", old, f"result: {yaml_quote(wave.show(y, rty))}"))
-            out.append((key, "trap", old, f"trap: {yaml_quote(TRAP_TEXT)}"))
-            handles_seen += len(re.findall(r"@\d+", val.value))
+                    out.append((line, "value", old, f"result: {yaml_quote(wave.show(y, rty))}"))
+            out.append((line, "trap", old, f"trap: {yaml_quote(TRAP_TEXT)}"))
+            handles_seen += len(re.findall(r"@\d+", line.value))
         else:
             if not has_result:
                 new = "()"
             else:
                 d = default(rty)
                 new = wave.show(d, rty) if d is not NOTHING else f"@{handles_seen + 1}"
-            out.append((key, "no-trap", old, f"result: {yaml_quote(new)}"))
+            out.append((line, "no-trap", old, f"result: {yaml_quote(new)}"))
     return out
 
 
@@ -282,28 +316,23 @@ def main() -> None:
             obs = Observation(path, engine)
         except ValueError:
             continue
-        base = obs.text
-        if obs.component_path is not None:
-            # point the copy's component: at the original component; the line stays a line
-            node = obs.component_node
-            rel = os.path.abspath(obs.component_path)
-            base = base[:node.start_mark.index] + yaml_quote(rel) + base[node.end_mark.index:]
-            shift = len(yaml_quote(rel)) - (node.end_mark.index - node.start_mark.index)
-        else:
-            shift = 0
-            node = None
-        for key, kind, old, new in alterations(obs):
-            _, _, _, val = next(s for s in obs.steps if s[2] is key)
-            start, end = key.start_mark.index, val.end_mark.index
-            if node is not None and start > node.start_mark.index:
+        base, shift = obs.text, 0
+        comp = obs.component_line
+        if comp is not None and obs.component_path is not None:
+            # point the copy's component: at the original component; the line stays one line
+            absolute = yaml_quote(os.path.abspath(obs.component_path))
+            base = base[:comp.start] + absolute + base[comp.end:]
+            shift = len(absolute) - (comp.end - comp.start)
+        for line, kind, old, new in alterations(obs):
+            start, end = line.start, line.end
+            if comp is not None and start > comp.start:
                 start, end = start + shift, end + shift
             text = base[:start] + new + base[end:]
             n += 1
             copy = f"{n:04d}-{os.path.basename(path)}"
             with open(os.path.join(a.outdir, copy), "w", encoding="utf-8") as f:
                 f.write(text)
-            at = f"{path}:{key.start_mark.line + 1}"
-            manifest.append("\t".join([copy, at, kind, old.replace("\t", " "), new.replace("\t", " ")]))
+            manifest.append("\t".join([copy, f"{path}:{line.number}", kind, old.replace("\t", " "), new.replace("\t", " ")]))
             counts[kind] += 1
     with open(os.path.join(a.outdir, "manifest.tsv"), "w", encoding="utf-8") as f:
         f.write("\n".join(manifest) + "\n")
