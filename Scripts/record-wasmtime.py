@@ -61,7 +61,10 @@ def is_inline(component: str) -> bool:
 
 
 def read_observation(path: str) -> dict:
-    import yaml  # only for re-recording from an observation file
+    try:
+        import yaml  # only for re-recording from an observation file
+    except ImportError:
+        raise SystemExit("record-wasmtime.py: reading an observation file needs PyYAML (python3 -m pip install pyyaml)")
     doc = yaml.safe_load(open(path, encoding="utf-8"))
     if not isinstance(doc, dict) or doc.get("kind") != "observations":
         raise SystemExit(f"{path}: not an observation file (kind: observations)")
