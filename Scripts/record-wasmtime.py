@@ -15,6 +15,7 @@ A `.calls` file has one step per line:
     component: raw-values.wat            the component (read by Scripts/record-observations.sh only)
     spec: CanonicalABI.md#strings        file-level: a spec section the file exercises (repeatable)
     note: free text                      before the first step: the file's note; after a step: that step's
+    differs: SECTION: why                after a step: a known difference between the runtime and the spec
     echo("héllo", 3)                     a call: an export name, then WAVE arguments in parentheses
     api#get(@1)                          an export of the exported instance `api`; @1 = the first handle
     drop @1                              the host drops its handle @1 (runs the guest destructor, if any)
@@ -45,6 +46,7 @@ class Step:
         self.line = line
         self.text = text.strip()
         self.notes: List[str] = []
+        self.differs: List[str] = []
         m = re.fullmatch(r"drop\s+@(\d+)", self.text)
         self.drop: Optional[int] = int(m.group(1)) if m else None
         if self.drop is None:
@@ -89,6 +91,8 @@ def read_calls(path: str) -> Tuple[List[Step], List[str], List[str]]:
                 s = Step(n, str(c["call"]))
             if c.get("note"):
                 s.notes.append(str(c["note"]))
+            if c.get("differs"):
+                s.differs.append(str(c["differs"]))
             steps.append(s)
         return steps, specs, notes
     for n, raw in enumerate(open(path, encoding="utf-8"), 1):
@@ -101,6 +105,10 @@ def read_calls(path: str) -> Tuple[List[Step], List[str], List[str]]:
             specs.append(line[5:].strip())
         elif line.startswith("note:"):
             (steps[-1].notes if steps else notes).append(line[5:].strip())
+        elif line.startswith("differs:"):
+            if not steps:
+                raise SystemExit(f"{path}:{n}: differs: belongs to the step before it")
+            steps[-1].differs.append(line[8:].strip())
         else:
             steps.append(Step(n, line))
     return steps, specs, notes
@@ -225,6 +233,8 @@ def record(component: Optional[str], calls: str, out: Optional[str]) -> str:
         lines.append(f"    {key}: {yaml_quote(text)}")
         if s.notes:
             lines.append(f"    note: {yaml_quote(' '.join(s.notes))}")
+        if s.differs:
+            lines.append(f"    differs: {yaml_quote(' '.join(s.differs))}")
     return "\n".join(lines) + "\n"
 
 
