@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ComponentModel
 import WasmCore
 import WastRunner
 
@@ -21,6 +22,9 @@ struct ScriptRunOptions: ParsableArguments {
         valueName: "dir"))
     var emitModules: String?
 
+    @Flag(name: .long, help: "After the run, print every failing command (expected failures included) as a line of an expected-failures list: `path:line  reason`.")
+    var listFailures = false
+
     @OptionGroup var featureOptions: FeatureOptions
 
     /// The default expected-failures list, used when it exists and no other is given.
@@ -33,6 +37,7 @@ struct ScriptRunOptions: ParsableArguments {
         let files = try ScriptFiles.collect(paths)
         let expected = try loadExpectedFailures()
         var runner = ScriptRunner(features: features, engineFactory: staticOnly ? nil : DefaultScriptEngine.factory)
+        if featureOptions.features != nil { runner.componentFeatures = features }
         let progress = Progress(total: files.count)
         var report = RunReport()
         for (index, file) in files.enumerated() {
@@ -41,6 +46,9 @@ struct ScriptRunOptions: ParsableArguments {
                 let prefix = files.count == 1 ? "" : URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + "-"
                 runner.onModule = { source, module in
                     emit(source, module, to: "\(dir)/\(prefix)\(source.line).wasm")
+                }
+                runner.onComponent = { source, component in
+                    emit(source, component, to: "\(dir)/\(prefix)\(source.line).wasm")
                 }
             }
             let records = runner.run(file: file).map(expected.apply(to:))
@@ -56,6 +64,7 @@ struct ScriptRunOptions: ParsableArguments {
         if let json {
             try write(try report.json(), to: json)
         }
+        if listFailures { for line in FailureList.lines(report.records) { print(line) } }
         for line in report.closingLines { print(line) }
         return report.tally.failed == 0
     }
@@ -80,6 +89,17 @@ private func emit(_ source: ScriptModule, _ module: Module, to path: String) {
         }
     } catch {
         FileHandle.standardError.write(Data("\(path): cannot emit module: \(error)\n".utf8))
+    }
+}
+
+/// Writes a component for `--emit-modules`: text and quoted components encoded; binary components,
+/// whose bytes are the script's own, are not written.
+private func emit(_ source: ScriptComponent, _ component: Component, to path: String) {
+    if case .binary = source.source { return }
+    do {
+        try write(Data(encodeComponent(component)), to: path)
+    } catch {
+        FileHandle.standardError.write(Data("\(path): cannot emit component: \(error)\n".utf8))
     }
 }
 

@@ -11,7 +11,7 @@ struct CMRef: ParsableCommand {
             Errors name the file and `line:column` (text) or `offset 0x..` (binary), and the rule \
             broken; every command exits 1 on an error or a failed check (0 otherwise).
             """,
-        subcommands: [ParseCommand.self, ValidateCommand.self, PrintCommand.self, WastCommand.self, TestCommand.self, AbiCommand.self, SpecCommand.self, BenchCommand.self]
+        subcommands: [ParseCommand.self, ValidateCommand.self, PrintCommand.self, WastCommand.self, TestCommand.self, RunCommand.self, CheckCommand.self, AbiCommand.self, SpecCommand.self, BenchCommand.self]
     )
 }
 
@@ -28,5 +28,5 @@ do {
     guard code != .success else { CMRef.exit(withError: error) }
     let message = CMRef.fullMessage(for: error)
     if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
-    exit(1)
+    exit(usageStatus())
 }

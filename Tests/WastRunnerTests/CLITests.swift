@@ -50,6 +50,22 @@ final class CLITests: XCTestCase {
         return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
     }
 
+    func testValidateComponentsWithFeatures() throws {
+        let text = file("c.wat", "(component (core func (canon backpressure.inc)))")
+        XCTAssertEqual(try run(["validate", text]).status, 0, "cm-async is a default of wasm-tools")
+        let off = try run(["validate", "--features=-cm-async", text])
+        XCTAssertEqual(off.status, 1)
+        XCTAssertTrue(off.err.contains("c.wat") && off.err.contains("async"), off.err)
+        let list = file("l.wat", "(component (type (list u8 4)))")
+        XCTAssertEqual(try run(["validate", list]).status, 1, "cm-fixed-length-lists is off by default")
+        XCTAssertEqual(try run(["validate", "--features", "cm-fixed-length-lists", list]).status, 0)
+        let binary = scratch.appendingPathComponent("e.wasm").path
+        FileManager.default.createFile(atPath: binary, contents: Data([0, 0x61, 0x73, 0x6D, 0x0D, 0, 1, 0, 0x07]))
+        let malformed = try run(["validate", binary])
+        XCTAssertEqual(malformed.status, 1)
+        XCTAssertTrue(malformed.err.contains("e.wasm"), malformed.err)
+    }
+
     func testParseValidatePrintRoundTrip() throws {
         let wat = file("inc.wat", "(module (func (export \"inc\") (param i32) (result i32) local.get 0 i32.const 1 i32.add))")
         let parsed = try run(["parse", wat, "-o", "inc.wasm"])

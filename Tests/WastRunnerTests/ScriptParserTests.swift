@@ -104,7 +104,7 @@ final class ScriptParserTests: XCTestCase {
         XCTAssertEqual(commands.compactMap(\.kind.module?.line), [2, 5])
     }
 
-    func testComponentCommandsAreKeptAsSource() throws {
+    func testComponentCommandsAreTyped() throws {
         let commands = try parse("""
             (component (core module $m))
             (assert_return (invoke "f" (str.const "x")) (u32.const 1))
@@ -113,11 +113,15 @@ final class ScriptParserTests: XCTestCase {
             (invoke "g")
             """)
         XCTAssertEqual(commands.map(\.kind.keyword), ["component", "assert_return", "assert_invalid", "module", "invoke"])
-        guard case .component(let c) = commands[1].kind else { return XCTFail() }
-        XCTAssertEqual(c.source, #"(assert_return (invoke "f" (str.const "x")) (u32.const 1))"#)
-        guard case .component = commands[2].kind, case .action = commands[4].kind else {
-            return XCTFail("component assertion, then a core action after a core module")
+        guard case .component(.assertReturn(let action, let results)) = commands[1].kind else { return XCTFail() }
+        XCTAssertEqual(action.name, "f")
+        XCTAssertEqual(action.arguments, [.string("x")])
+        XCTAssertEqual(results, [.u32(1)])
+        guard case .component(.assertInvalid(let c, "bad")) = commands[2].kind, case .text(.success) = c.source else {
+            return XCTFail("a component assertion")
         }
+        XCTAssertEqual(c.line, 3)
+        guard case .action(.invoke) = commands[4].kind else { return XCTFail("a core action after a core module") }
     }
 
     func testUnknownCommandIsALocatedError() {

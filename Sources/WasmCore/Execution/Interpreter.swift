@@ -510,6 +510,11 @@ extension Store {
             case .i64Store32(let o):
                 let v = sp[-1]; sp -= 2; let ea = try Self.effectiveAddress(memSize, sp[0], o, 4); Self.store(memBase, ea, UInt32(truncatingIfNeeded: v))
 
+            // Spec: core/exec/instructions#memory-instructions — multi-memory: the memory the next access uses.
+            case .selectMemory(let m):
+                memory = m == 0 ? memoryOf(instance) : instance.read { Unmanaged.passUnretained($0.memories[Int(m)]) }
+                memBase = memory.read { $0.bytes }; memSize = memory.read { $0.byteCount }
+
             // Spec: core/exec/instructions#memory-instructions — size, grow and bulk operations
             case .memorySize:
                 sp[0] = memory.takeUnretainedValue().pageCount

@@ -83,6 +83,12 @@ public final class MemoryInstance {
         return Int(ea)
     }
 
+    /// Direct access to the bytes, for embedders (the Canonical ABI's loads and stores). The buffer
+    /// is valid only during `body`: growing the memory moves it.
+    public func withUnsafeMutableBytes<R>(_ body: (UnsafeMutableRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeMutableRawBufferPointer(start: bytes, count: byteCount))
+    }
+
     /// Reads bytes (for embedders and tests); throws "out of bounds memory access".
     public func read(at address: UInt64, count: Int) throws -> [UInt8] {
         guard count >= 0, let start = checkedRange(address, offset: 0, size: count) else {

@@ -97,6 +97,9 @@ enum Op {
     case i64Store8(UInt64)
     case i64Store16(UInt64)
     case i64Store32(UInt64)
+    /// Multi-memory: the loads and stores that follow use memory `m` of the instance (the translator
+    /// brackets an access to a memory other than 0 with `selectMemory(m)` ... `selectMemory(0)`).
+    case selectMemory(Int32)
     case memorySize
     case memoryGrow
     case memoryInit(Int32)

@@ -481,6 +481,7 @@ struct Translator {
         case .memoryInit:
             guard case .indices(let d, let m) = immediate else { throw WasmError.invalid("malformed memory.init") }
             try requireMemory(m)
+            guard m == 0 else { throw WasmError.invalid("memory.init of memory \(m) is not supported") }
             let data = try check(Int(d), instance.datas.count, "data segment")
             try pop(3)
             emit(.memoryInit(data))
@@ -509,7 +510,11 @@ struct Translator {
             if case .memory(let memarg) = immediate, let op = Op.memoryAccess(opcode, offset: memarg.offset) {
                 try requireMemory(memarg.memory)
                 try applyFixedSignature(opcode)
-                emit(op)
+                if memarg.memory == 0 {
+                    emit(op)
+                } else {
+                    emit(.selectMemory(Int32(memarg.memory))); emit(op); emit(.selectMemory(0))
+                }
             } else if let op = Op.numeric(opcode) {
                 try applyFixedSignature(opcode)
                 emit(op)
@@ -528,7 +533,7 @@ struct Translator {
     }
 
     private func requireMemory(_ m: UInt32) throws {
-        guard m == 0, !instance.memories.isEmpty else { throw WasmError.invalid("unknown memory \(m)") }
+        guard Int(m) < instance.memories.count else { throw WasmError.invalid("unknown memory \(m)") }
     }
 }
 

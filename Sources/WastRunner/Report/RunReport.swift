@@ -24,6 +24,8 @@ public struct RunReport: Sendable {
         let t = tally
         var lines = [t.summary]
         if t.expectedFailures > 0 { lines.append("\(t.expectedFailures) expected failures") }
+        let wording = records.filter { $0.outcome == .failed && $0.message.hasPrefix(StaticChecker.differentMessage) }.count
+        if wording > 0 { lines.append("\(wording) of the failures: \(StaticChecker.differentMessage)") }
         return lines
     }
 

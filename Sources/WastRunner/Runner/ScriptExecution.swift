@@ -20,6 +20,8 @@ public struct ScriptExecution: ScriptEngine {
     /// Module definitions by name, and the most recent one.
     var definitions: [String: Module] = [:]
     var lastDefinition: Module?
+    /// The component half: component definitions, instances and calls (ComponentScriptExecution.swift).
+    let components: ComponentScriptExecution
 
     /// The bounds scripts run under: generous, but a runaway loop ends as an exhaustion.
     public static var defaultBounds: Store.Bounds {
@@ -32,6 +34,7 @@ public struct ScriptExecution: ScriptEngine {
         self.features = features
         self.file = file
         self.store = Store(bounds: bounds)
+        self.components = ComponentScriptExecution(bounds: bounds)
         if let spectest = try? Spectest.instantiate(in: store) {
             registered[Array("spectest".utf8)] = Dictionary(spectest.map { (Array($0.key.utf8), $0.value) }, uniquingKeysWith: { a, _ in a })
         }

@@ -31,8 +31,8 @@ public struct Command: Sendable {
 
 /// Spec: interpreter/README.md, "Scripts" — the commands of the core script format.
 ///
-/// Component commands (`(component ...)` and assertions over components) are parsed as
-/// `.component`, the extension point for the component script syntax.
+/// Component commands (`(component ...)`, component actions and assertions over components) are
+/// `.component` (see `ComponentCommand`).
 public enum CommandKind: Sendable {
     /// `(module $name? ...)`: define, validate and instantiate; `(module definition $name? ...)`
     /// defines without instantiating (then `isDefinition` is true).
@@ -57,7 +57,7 @@ public enum CommandKind: Sendable {
     case assertInvalid(ScriptModule, failure: String)
     /// `(assert_unlinkable module "failure")`: linking (import resolution) must fail.
     case assertUnlinkable(ScriptModule, failure: String)
-    /// A component-model command, kept as source until the component script syntax lands.
+    /// A component-model command.
     case component(ComponentCommand)
 
     /// The command's keyword, as written in scripts (`module`, `assert_return`, ...).
@@ -131,21 +131,5 @@ public enum Action: Sendable {
         case .invoke: return "invoke"
         case .get: return "get"
         }
-    }
-}
-
-/// A component-model command, recorded by keyword and kept as source text.
-///
-/// The component script syntax (component definitions and instances, component value literals,
-/// assertions over components) is a later issue; this is where it plugs in.
-public struct ComponentCommand: Sendable {
-    /// The command's keyword (`component`, `assert_invalid`, ...).
-    public var keyword: String
-    /// The command's source text, from its opening to its closing parenthesis.
-    public var source: String
-
-    public init(keyword: String, source: String) {
-        self.keyword = keyword
-        self.source = source
     }
 }

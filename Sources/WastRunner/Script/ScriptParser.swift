@@ -5,24 +5,34 @@ import WasmCore
 /// It runs over the text lexer's tokens with its `TextCursor`, and hands every text module to the
 /// WAT parser where it stands, so errors in a module carry their place in the script file.
 /// `binary` and `quote` modules are kept as bytes and decoded or parsed when their command runs.
-/// Component commands are kept as source text (`CommandKind.component`).
+/// Component commands are parsed into `ComponentCommand`s (text components where they stand, like
+/// modules).
 public struct ScriptParser {
     var cursor: TextCursor
     let features: Features
+    /// Accept the legacy sugar of canon options in component text (wasm-tools'
+    /// `WAST_STRICT_COMPONENT_INDICES=0`).
+    let legacyIndices: Bool
     /// Whether the module most recently defined is a component (then actions are component actions).
     var inComponentScript = false
+    /// The names of component instances and of core module instances defined so far: an action that
+    /// names one is a component or a core action accordingly.
+    var componentNames: Set<String> = []
+    var moduleNames: Set<String> = []
 
-    init(cursor: TextCursor, features: Features) {
+    init(cursor: TextCursor, features: Features, legacyIndices: Bool = false) {
         self.cursor = cursor
         self.features = features
+        self.legacyIndices = legacyIndices
     }
 
-    /// Parses a script's text; `file` names it in the script and in errors.
-    public static func parse(_ source: [UInt8], file: String, features: Features = .wasm2) throws -> Script {
+    /// Parses a script's text; `file` names it in the script and in errors. `legacyIndices` accepts
+    /// the legacy canon-option sugar in components.
+    public static func parse(_ source: [UInt8], file: String, features: Features = .wasm2, legacyIndices: Bool = false) throws -> Script {
         do {
             var lexer = Lexer(source)
             let tokens = try lexer.tokenize()
-            var parser = ScriptParser(cursor: TextCursor(source: source, tokens: tokens), features: features)
+            var parser = ScriptParser(cursor: TextCursor(source: source, tokens: tokens), features: features, legacyIndices: legacyIndices)
             return Script(file: file, commands: try parser.commands())
         } catch let error as WasmError {
             throw error.inFile(file)
@@ -30,8 +40,8 @@ public struct ScriptParser {
     }
 
     /// Parses a script given as a string (for tests and inline scripts).
-    public static func parse(_ text: String, file: String = "<script>", features: Features = .wasm2) throws -> Script {
-        try parse(Array(text.utf8), file: file, features: features)
+    public static func parse(_ text: String, file: String = "<script>", features: Features = .wasm2, legacyIndices: Bool = false) throws -> Script {
+        try parse(Array(text.utf8), file: file, features: features, legacyIndices: legacyIndices)
     }
 
     // MARK: Commands
@@ -70,11 +80,16 @@ public struct ScriptParser {
         switch keyword {
         case "module":
             inComponentScript = false
-            if cursor.peekKeyword("instance", offset: 2) { return try moduleInstance() }
-            return .module(try module())
+            let command: CommandKind = cursor.peekKeyword("instance", offset: 2) ? try moduleInstance() : .module(try module())
+            switch command {
+            case .module(let m) where !m.isDefinition: if let name = m.name { moduleNames.insert(name); componentNames.remove(name) }
+            case .instance(let name?, _): moduleNames.insert(name); componentNames.remove(name)
+            default: break
+            }
+            return command
         case "component":
             inComponentScript = true
-            return try componentCommand(keyword: keyword)
+            return .component(try componentCommand())
         case "register":
             try cursor.expectLeftParen("register")
             let name = try cursor.expectName()
@@ -82,15 +97,16 @@ public struct ScriptParser {
             try cursor.expectRightParen()
             return .register(as: name, module: module)
         case "invoke", "get":
-            if inComponentScript { return try componentCommand(keyword: keyword) }
+            if keyword == "invoke" && actionTargetsComponent(offset: 2) { return .component(.action(try componentAction())) }
             return .action(try action())
         case "assert_return", "assert_trap", "assert_exhaustion":
-            if inComponentScript || peekAssertedComponent() {
-                return try componentCommand(keyword: keyword)
+            if peekAssertedComponent() || (cursor.peek(2)?.kind == .leftParen && cursor.peekKeyword("invoke", offset: 3)
+                && actionTargetsComponent(offset: 4)) {
+                return .component(try componentActionAssertion(keyword))
             }
             return try actionAssertion(keyword)
         case "assert_malformed", "assert_invalid", "assert_unlinkable":
-            if peekAssertedComponent() { return try componentCommand(keyword: keyword) }
+            if peekAssertedComponent() { return .component(try componentAssertion(keyword)) }
             return try moduleAssertion(keyword)
         default:
             throw cursor.error("unknown script command `\(keyword)`", at: keywordToken)
@@ -100,11 +116,6 @@ public struct ScriptParser {
     /// Whether the command at the cursor is an assertion whose first operand is a component.
     func peekAssertedComponent() -> Bool {
         cursor.peek(2)?.kind == .leftParen && cursor.peekKeyword("component", offset: 3)
-    }
-
-    /// A component command, kept as source text for the component script syntax.
-    mutating func componentCommand(keyword: String) throws -> CommandKind {
-        .component(ComponentCommand(keyword: keyword, source: try cursor.captureSExpression()))
     }
 
     /// `(assert_return action result*)`, `(assert_trap action|module "failure")`,
@@ -157,31 +168,55 @@ public struct ScriptParser {
     /// `(module definition? $id? binary string*)`, `(module definition? $id? quote string*)`, or a
     /// text module `(module definition? $id? field*)`.
     mutating func module() throws -> ScriptModule {
-        let start = cursor.position
         guard cursor.peekLeftParen("module"), let line = cursor.peek(1)?.line else { throw cursor.unexpected() }
-        let isDefinition = cursor.peekKeyword("definition", offset: 2)
-        let nameOffset = isDefinition ? 3 : 2
-        let name = cursor.peek(nameOffset).flatMap { $0.kind == .identifier ? String(decoding: $0.bytes, as: UTF8.self) : nil }
-        let formOffset = nameOffset + (name == nil ? 0 : 1)
-        for form in ["binary", "quote"] where cursor.peekKeyword(form, offset: formOffset) {
-            cursor.position += formOffset + 1
-            var bytes: [UInt8] = []
-            while let s = cursor.takeString() { bytes += s }
-            try cursor.expectRightParen()
-            return ScriptModule(name: name, isDefinition: isDefinition, source: form == "binary" ? .binary(bytes) : .quote(bytes), line: line)
+        let head = formHead()
+        if let (form, strings) = try binaryOrQuote(head) {
+            let bytes = strings.flatMap { $0 }
+            return ScriptModule(name: head.name, isDefinition: head.isDefinition, source: form == "binary" ? .binary(bytes) : .quote(bytes), line: line)
         }
         // A text module: the WAT parser reads its fields where they stand.
-        var text = cursor
-        text.position += formOffset
-        let parsed = Result { () throws -> Module in
+        let features = features
+        let parsed = try parseInPlace { text -> Module in
+            text.position += head.formOffset
             let module = try text.parseModuleFields(features: features)
             try text.expectRightParen()
             return module
-        }.mapError(ModulePipeline.asWasmError)
-        // Whether or not it parsed, the command goes on after the module's closing parenthesis.
+        }
+        return ScriptModule(name: head.name, isDefinition: head.isDefinition, source: .text(parsed), line: line)
+    }
+
+    /// The head of `(module|component definition? $id? ...)` at the cursor (not consumed): whether
+    /// it is a definition, its name, and the offset of the token after them.
+    func formHead() -> (isDefinition: Bool, name: String?, formOffset: Int) {
+        let isDefinition = cursor.peekKeyword("definition", offset: 2)
+        let nameOffset = isDefinition ? 3 : 2
+        let name = cursor.peek(nameOffset).flatMap { $0.kind == .identifier ? String(decoding: $0.bytes, as: UTF8.self) : nil }
+        return (isDefinition, name, nameOffset + (name == nil ? 0 : 1))
+    }
+
+    /// A `binary` or `quote` form after `head`: consumes it to its `)` and returns the keyword and
+    /// the strings; `nil` (consuming nothing) for a text form.
+    mutating func binaryOrQuote(_ head: (isDefinition: Bool, name: String?, formOffset: Int)) throws -> (String, [[UInt8]])? {
+        for form in ["binary", "quote"] where cursor.peekKeyword(form, offset: head.formOffset) {
+            cursor.position += head.formOffset + 1
+            var strings: [[UInt8]] = []
+            while let s = cursor.takeString() { strings.append(s) }
+            try cursor.expectRightParen()
+            return (form, strings)
+        }
+        return nil
+    }
+
+    /// Parses the S-expression at the cursor with `parse` (on a copy of the cursor, at the same
+    /// place, so errors carry their place in the script), keeping its error if it fails; the
+    /// cursor then goes on after the S-expression's closing parenthesis either way.
+    mutating func parseInPlace<T>(_ parse: (inout TextCursor) throws -> T) throws -> Result<T, WasmError> {
+        let start = cursor.position
+        var text = cursor
+        let parsed = Result { try parse(&text) }.mapError(ModulePipeline.asWasmError)
         cursor.position = start
         try cursor.skipSExpression()
-        return ScriptModule(name: name, isDefinition: isDefinition, source: .text(parsed), line: line)
+        return parsed
     }
 
     /// `(module instance $instance? $definition?)`.

@@ -1,0 +1,118 @@
+import CanonicalABI
+import WasmCore
+
+/// The embedder's side of running components: one Canonical ABI store (tasks, threads, the `tick`
+/// loop) over one core store (the interpreter's functions, memories, tables, globals).
+///
+/// Spec: CanonicalABI.md#embedding — `Store.invoke`, `Store.lift`, `Store.lower`, `Store.tick`;
+/// Explainer.md#instance-definitions — instantiation.
+///
+/// Entry points: `instantiate` a validated component with named imports, look up an export on the
+/// instance it returns, and `invoke` an exported function with Canonical ABI values. A trap comes
+/// back as `ComponentTrap` (its site says which definition fired); linking errors as `WasmError`
+/// of kind `unlinkable`.
+public final class ComponentRuntime {
+    /// Spec: CanonicalABI.md#embedding — `Store`.
+    public let store: CanonicalABI.Store
+    /// The core store every core module instance of every component lives in.
+    public let coreStore: WasmCore.Store
+    /// The instance that stands for the host: the implementer of host resource types (their
+    /// destructors run "in" it) and never entered by wasm.
+    public let hostInstance: CanonicalABI.ComponentInstance
+    /// Called with the name of each canon definition entered (`canon lift f`, `canon lower g`,
+    /// `resource.new`, ...), for `cmref run --trace`.
+    public var trace: ((String) -> Void)?
+
+    /// One `ABIMemory` per core memory, so that the Canonical ABI's memory identity
+    /// (`LiftOptions.equal`) is the core memory's identity.
+    var memoryViews: [ObjectIdentifier: CoreMemoryView] = [:]
+
+    public init(bounds: WasmCore.Store.Bounds = WasmCore.Store.Bounds(), seed: UInt64 = 0) {
+        self.store = CanonicalABI.Store(deterministicProfile: true, seed: seed)
+        self.coreStore = WasmCore.Store(bounds: bounds)
+        self.hostInstance = CanonicalABI.ComponentInstance(store)
+    }
+
+    // MARK: - Instantiation
+
+    /// Spec: Explainer.md#instance-definitions — instantiates a (validated) component with the given
+    /// imports, by name. The host is its parent (`parent = None`).
+    ///
+    /// Throws `WasmError(.unlinkable)` when an import is missing or of the wrong sort or type, and
+    /// `ComponentTrap` when instantiation traps (a core start function, a segment out of bounds, a
+    /// component start function).
+    public func instantiate(_ definition: ComponentDefinition, imports: [String: ComponentExtern]) throws -> ComponentInstanceValue {
+        do {
+            return try instantiateComponent(definition, arguments: imports, parent: nil)
+        } catch {
+            throw ComponentTrap.from(error) ?? error
+        }
+    }
+
+    /// Instantiates a top-level component given as syntax (a shorthand for `ComponentDefinition`).
+    public func instantiate(_ component: Component, imports: [String: ComponentExtern] = [:]) throws -> ComponentInstanceValue {
+        try instantiate(ComponentDefinition(component), imports: imports)
+    }
+
+    // MARK: - Calls
+
+    /// Calls a component function from the host with Canonical ABI values and returns its results.
+    ///
+    /// Spec: CanonicalABI.md#embedding — `Store.invoke` with `caller = None`; then, while the call has
+    /// not resolved (an async export waiting on something), `Store.tick` runs ready threads, one at
+    /// a time. A call that cannot make progress ends as `ComponentTrap(.unresolved)`.
+    public func invoke(_ function: ComponentFunc, _ arguments: [CanonicalABI.Value]) throws -> [CanonicalABI.Value] {
+        final class Outcome { var resolved = false; var results: [CanonicalABI.Value]? }
+        let outcome = Outcome()
+        do {
+            _ = try store.invoke(
+                function.call,
+                { arguments },
+                { results in outcome.resolved = true; outcome.results = results })
+            while !outcome.resolved {
+                discardUnenterableThreads()
+                guard store.waiting.contains(where: { $0.ready() }) else {
+                    throw ComponentTrap(.unresolved("the call to `\(function.name)` did not resolve and no thread can run"))
+                }
+                try store.tick()
+            }
+        } catch {
+            discardUnenterableThreads()
+            throw ComponentTrap.from(error) ?? error
+        }
+        guard let results = outcome.results else {
+            throw ComponentTrap(.unresolved("the call to `\(function.name)` was cancelled"))
+        }
+        return results
+    }
+
+    /// Drops the waiting threads of instances a trap left entered: they can never be resumed
+    /// (`Store.tick` enters a thread's instance from the host, which a trapped instance refuses).
+    /// Swift differs: definitions.py stops at the first trap; a script goes on with the same store.
+    func discardUnenterableThreads() {
+        store.waiting.removeAll { !$0.task.inst.mayEnterFrom(nil) }
+    }
+
+    // MARK: - Host definitions
+
+    /// A resource type implemented by the host, with an optional destructor receiving the rep.
+    /// Spec: CanonicalABI.md#resource-state — `ResourceType(impl, dtor)`, with the host's instance as `impl`.
+    public func hostResource(_ name: String, destructor: ((UInt32) throws -> Void)? = nil) -> CanonicalABI.ResourceType {
+        let dtor: CoreFuncInst? = destructor.map { body in
+            { args in
+                guard case .i32(let rep)? = args.first else { throw CanonicalABIMisuse("destructor takes one i32") }
+                try body(rep)
+                return []
+            }
+        }
+        return CanonicalABI.ResourceType(hostInstance, dtor, name: name)
+    }
+
+    /// The `ABIMemory` view of a core memory (one per memory).
+    func memoryView(_ m: MemoryInstance) -> CoreMemoryView {
+        if let v = memoryViews[ObjectIdentifier(m)] { return v }
+        let v = CoreMemoryView(m)
+        memoryViews[ObjectIdentifier(m)] = v
+        return v
+    }
+}
