@@ -30,7 +30,12 @@ extension ComponentRuntime {
             if case .instance(let declared) = try scope.type(t) {
                 try check(provided, against: declared, name: name)
             }
-        case (.coreModule, .coreModule), (.value, .value), (.component, .component):
+        case (.coreModule(let t), .coreModule(let module)):
+            let i = Int(t)
+            if i < scope.coreTypes.count, case .module(let declared) = scope.coreTypes[i] {
+                try check(module, against: declared, in: scope, name: name)
+            }
+        case (.value, .value), (.component, .component):
             break
         default:
             throw linkError("type mismatch for `\(name)`: expected \(type.sort.keyword), found \(value.kindName)")
@@ -57,6 +62,67 @@ extension ComponentRuntime {
                 }
                 try check(value, against: type, in: local, name: "\(name).\(exportName.name)")
                 try local.push(value, as: type.sort)
+            }
+        }
+    }
+
+    /// Spec: Explainer.md#type-definitions — a core module matches a module type when it exports
+    /// every declared export with a matching type and imports nothing the type does not declare
+    /// (core/valid/types#import-subtyping: imports of the module's type must match the declared ones).
+    func check(_ module: WasmCore.Module, against declarations: [CoreModuleDeclaration], in scope: InstanceFrame, name: String) throws {
+        let actual: ModuleTypes
+        do { actual = try validateModule(module, features: .all) } catch { throw linkError("core module `\(name)` is not valid: \(error)") }
+        // The module type's own core type index space (definitions and outer aliases, in order).
+        var types: [CoreType] = []
+        var declaredImports: [(module: String, name: String, type: ExternalType)] = []
+        var declaredExports: [(name: String, type: ExternalType)] = []
+        func external(_ d: ImportDescriptor) throws -> ExternalType {
+            switch d {
+            case .function(let t), .tag(let t):
+                guard Int(t) < types.count, case .function(let ft) = types[Int(t)] else {
+                    throw linkError("core type index \(t) of module type `\(name)` is not a function type")
+                }
+                if case .tag = d { return .tag(ft) }
+                return .function(ft)
+            case .table(let t): return .table(t)
+            case .memory(let m): return .memory(m)
+            case .global(let g): return .global(g)
+            }
+        }
+        for d in declarations {
+            switch d {
+            case .type(let t):
+                types.append(t)
+            case .outerTypeAlias(let count, let index):
+                // count 0 is the module type itself; 1 the component scope it is written in, ...
+                if count == 0 {
+                    guard Int(index) < types.count else { throw linkError("core type index \(index) out of bounds") }
+                    types.append(types[Int(index)])
+                } else {
+                    let target = try scope.outer(count - 1)
+                    guard Int(index) < target.coreTypes.count else { throw linkError("core type index \(index) out of bounds") }
+                    types.append(target.coreTypes[Int(index)])
+                }
+            case .import(let imp):
+                declaredImports.append((imp.module, imp.name, try external(imp.descriptor)))
+            case .export(let exportName, let d):
+                declaredExports.append((exportName, try external(d)))
+            }
+        }
+        for e in declaredExports {
+            guard let found = actual.exports.first(where: { $0.name.utf8.elementsEqual(e.name.utf8) }) else {
+                throw linkError("missing export `\(e.name)` of core module `\(name)`")
+            }
+            guard WasmCore.matches(found.type, e.type) else {
+                throw linkError("type mismatch for export `\(e.name)` of core module `\(name)`")
+            }
+        }
+        for imp in actual.imports {
+            guard let declared = declaredImports.first(where: { $0.module == imp.module && $0.name == imp.name }) else {
+                throw linkError("core module `\(name)` imports `\(imp.module)` `\(imp.name)`, which its type does not declare")
+            }
+            guard WasmCore.matches(declared.type, imp.type) else {
+                throw linkError("type mismatch for import `\(imp.module)` `\(imp.name)` of core module `\(name)`")
             }
         }
     }

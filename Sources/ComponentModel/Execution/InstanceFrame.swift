@@ -87,6 +87,16 @@ final class InstanceFrame {
         }
     }
 
+    /// The name a core instance of this frame exports a core function under, if any (for traces).
+    func coreExportName(of f: FunctionInstance) -> String? {
+        for i in coreInstances {
+            for (name, value) in i.exports {
+                if case .core(.function(let g)) = value, g === f { return name }
+            }
+        }
+        return nil
+    }
+
     // MARK: - Appending to index spaces
 
     /// Appends a component-level item to the index space of `sort`, checking that it is of that sort.
