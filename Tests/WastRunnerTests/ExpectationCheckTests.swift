@@ -75,7 +75,7 @@ final class ExpectationCheckTests: XCTestCase {
       do { _ = try check(text); return "no error" } catch { return "\(error)" }
     }
     XCTAssertTrue(error("cases: []\n").contains(":1:1: the top-level mapping needs a kind:"), error("cases: []\n"))
-    XCTAssertTrue(error("kind: observations\n").contains("unknown kind observations"))
+    XCTAssertTrue(error("kind: observation\n").contains("unknown kind observation"))
     XCTAssertTrue(error("kind: abi-cases\ncases:\n  - name: a\n    spec: x\n    type: u8\n    sise: 1\n").contains(":6:5: unknown key sise"))
     XCTAssertTrue(error("kind: abi-cases\ncases:\n  - name: a\n    spec: x\n    type: (lst u8)\n    size: 1\n").contains(":5:11: type:"))
     XCTAssertTrue(error("kind: abi-cases\ncases:\n  - name: a\n    spec: x\n    type: u8\n    lift: [i32:1]\n    value: 300\n").contains(":7:12: value of type u8"))

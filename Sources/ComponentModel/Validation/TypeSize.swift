@@ -45,8 +45,8 @@ extension ComponentValidator {
         budget -= 1
         if budget < 0 { return false }
         switch v {
-        case .record(let fs): for f in fs where !count(f.type, &budget) { return false }
-        case .variant(let cs): for c in cs { if let t = c.type, !count(t, &budget) { return false } }
+        case .record(let fs, _): for f in fs where !count(f.type, &budget) { return false }
+        case .variant(let cs, _): for c in cs { if let t = c.type, !count(t, &budget) { return false } }
         case .list(let e), .fixedLengthList(let e, _), .option(let e): return count(e, &budget)
         case .tuple(let ts): for t in ts where !count(t, &budget) { return false }
         case .result(let o, let e):

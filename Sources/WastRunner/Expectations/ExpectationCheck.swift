@@ -48,6 +48,7 @@ public enum ExpectationCheck {
   nonisolated(unsafe) public static var runners: [String: ExpectationRunner] = [
     "abi-cases": ABICases.run,
     "scenario": Scenario.run,
+    "observations": Observations.run,
   ]
 
   /// The `*.yaml` files under `paths` (files as given; directories searched recursively, sorted).
