@@ -38,6 +38,7 @@ private let concurrentOp = "cannot have concurrent operations active on a future
 private let taskReturnInvalid = "invalid `task.return` signature and/or options for current task"
 private let borrowsRemain = "borrow handles still remain at the end of the call"
 private let cannotResume = "cannot resume thread which is not suspended"
+private let discriminantOutOfRange = "discriminant {} out of range [0..{})"
 
 /// The table: every trap site of the CanonicalABI target has a row (a test checks the sources).
 /// Rows are searched in order; the first covering row decides.
@@ -77,20 +78,22 @@ public let trapWordingTable: [TrapWording] = [
   TrapWording("canon_backpressure_inc", nil, ["backpressure counter overflow"]),
   TrapWording("canon_backpressure_dec", nil, ["backpressure counter underflow", "backpressure counter overflow"]),
   // Values: loading and lifting.
-  TrapWording("convert_i32_to_char", nil, ["invalid `char` bit pattern"]),
-  TrapWording("lift_flat_variant", nil, ["invalid variant discriminant"]),
-  TrapWording("load_variant", nil, ["invalid variant discriminant"]),
+  // wasmtime's adapters say "bit pattern"; its host lifting says "converted integer out of range".
+  TrapWording("convert_i32_to_char", nil, ["invalid `char` bit pattern", "converted integer out of range for `char`"]),
+  TrapWording("lift_flat_variant", nil, ["invalid variant discriminant", discriminantOutOfRange]),
+  TrapWording("load_variant", nil, ["invalid variant discriminant", discriminantOutOfRange]),
   TrapWording("load_string_from_range", "ptr != align_to(ptr, alignment)", [unaligned, "string pointer not aligned to {}"]),
   TrapWording("load_string_from_range", "ptr + byte_length > len(cx.opts.memory)",
               [stringOutOfBounds, "string pointer/length out of bounds of memory"]),
   TrapWording("load_string_from_range", "byte_length > MAX_STRING_BYTE_LENGTH", [stringOutOfBounds, "byte length too large"]),
   TrapWording("load_string_from_range", "UnicodeError in decode",
               ["invalid utf-8 sequence of {} bytes from index {}", "incomplete utf-8 byte sequence from index {}",
-               "invalid utf8 encoding", "invalid utf16 encoding", "invalid utf-16: lone surrogate found"]),
+               "invalid utf8 encoding", "invalid utf16 encoding", "invalid utf-16: lone surrogate found",
+               "unpaired surrogate found: {}"]),
   TrapWording("load_list_from_range", "ptr != align_to(ptr, alignment(elem_type))", [unaligned, "list pointer is not aligned"]),
   TrapWording("load_list_from_range", nil, [listOutOfBounds, "list pointer/length out of bounds of memory"]),
   TrapWording("lift_flat_values", "ptr != align_to(ptr, alignment(tuple_type))", [unaligned, "return pointer not aligned", "pointer not aligned"]),
-  TrapWording("lift_flat_values", nil, ["pointer out of bounds", "out of bounds memory access"]),
+  TrapWording("lift_flat_values", nil, ["pointer out of bounds of memory", "out of bounds memory access"]),
   TrapWording("lift_error_context", nil, ["handle is not an error-context", unknownHandle]),
   // Values: storing and lowering (a pointer there comes from realloc or from the caller's retptr).
   TrapWording("lower_flat_values", "ptr != align_to(ptr, alignment(tuple_type))", [unaligned, "return pointer not aligned", reallocUnaligned]),
