@@ -285,7 +285,10 @@ extension ComponentValidator {
         case .taskReturn:
             let o = try resolveOptions(c.options, allowed: [0, 3], builtin: .taskReturn)
             let results = try c.result.map { [try resolveValType($0)] } ?? []
-            for r in results { try requireForLift(r, o) }
+            // `canon_task_return` only reads the result from memory (`lift_flat_values`), so a list or string
+            // needs `memory`, never `realloc` (which `$opts` may not even hold). CanonicalABI.md#-canon-taskreturn
+            // names `lift($f.result)`, whose rule asks for `realloc`; the rule that fits, and wasm-tools', is `lower`.
+            for r in results { try requireForLower(r, o) }
             var fp = results.flatMap { flatten($0, o.pointer) }
             if fp.count > 16 {
                 if o.memory == nil { throw invalid("canonical option `memory` is required") }
