@@ -12,6 +12,8 @@ import WasmCore
 /// - **Component scripts** without a RUN line (the component-model suite): `componentFeatures`
 ///   (default `Features.componentModelSuite`), and any rejection of the asserted kind passes (the
 ///   suite's texts are wasmtime's, which upstream runners match loosely or not at all).
+///   A script needing a gate beyond those declares it as wasmtime's scripts do,
+///   `;;! component_model_error_context = true` (`FeatureDirectives`; core scripts may too).
 /// - **Core scripts** (the spec's suite): the run's features, and the expected text must be a prefix
 ///   of ours (interpreter/README.md, "Scripts").
 public struct ScriptConventions: Hashable, Sendable {
@@ -62,12 +64,14 @@ public struct ScriptConventions: Hashable, Sendable {
                 messageMatching: .substring, validateOnly: true)
         }
         if !command.isEmpty {
-            return ScriptConventions(features: try RunLine.features(in: source, base: features))
+            return ScriptConventions(features: FeatureDirectives.features(
+                in: source, base: try RunLine.features(in: source, base: features)))
         }
         if containsComponent(source) {
-            return ScriptConventions(features: componentFeatures, messageMatching: .anyMessage)
+            return ScriptConventions(features: FeatureDirectives.features(in: source, base: componentFeatures),
+                                     messageMatching: .anyMessage)
         }
-        return ScriptConventions(features: features)
+        return ScriptConventions(features: FeatureDirectives.features(in: source, base: features))
     }
 
     /// Whether the text holds `(component` outside comments (line and nested block comments) and
