@@ -84,6 +84,8 @@ struct StaticChecker {
             return expectRejection(by: .invalid, failure: failure, of: "module", modules.load(m).map { _ in () })
         case .component(let c):
             return check(c, line: command.line, engine: &engine)
+        case .unparsable(_, let e):
+            return .failed("expected a command, got \(Expectation.describe(e))")
         default:
             break
         }

@@ -63,7 +63,17 @@ public struct ScriptParser {
         var commands: [Command] = []
         while let start = cursor.peek {
             guard start.kind == .leftParen else { throw cursor.unexpected() }
-            commands.append(Command(try command(), line: start.line, column: start.column))
+            let checkpoint = cursor.position
+            do {
+                commands.append(Command(try command(), line: start.line, column: start.column))
+            } catch let error as WasmError {
+                // A command we cannot read (an unknown directive or value form, a bad constant) fails on its
+                // own; the script goes on after its balanced S-expression. Unbalanced text ends the script.
+                cursor.position = checkpoint
+                let keyword = cursor.peekKeywordText(offset: 1) ?? "command"
+                guard (try? cursor.skipSExpression()) != nil else { throw error }
+                commands.append(Command(.unparsable(keyword: keyword, error), line: start.line, column: start.column))
+            }
         }
         return commands
     }
