@@ -85,7 +85,10 @@ public let trapWordingTable: [TrapWording] = [
   TrapWording("load_string_from_range", "ptr != align_to(ptr, alignment)", [unaligned, "string pointer not aligned to {}"]),
   TrapWording("load_string_from_range", "ptr + byte_length > len(cx.opts.memory)",
               [stringOutOfBounds, "string pointer/length out of bounds of memory"]),
-  TrapWording("load_string_from_range", "byte_length > MAX_STRING_BYTE_LENGTH", [stringOutOfBounds, "byte length too large"]),
+  // The length bound guards the same byte range as the bounds check after it; wasmtime has no separate bound and
+  // words a too-long string as out of bounds (as `load_list_from_range`'s row does for lists).
+  TrapWording("load_string_from_range", "byte_length > MAX_STRING_BYTE_LENGTH",
+              [stringOutOfBounds, "string pointer/length out of bounds of memory", "byte length too large"]),
   TrapWording("load_string_from_range", "UnicodeError in decode",
               ["invalid utf-8 sequence of {} bytes from index {}", "incomplete utf-8 byte sequence from index {}",
                "invalid utf8 encoding", "invalid utf16 encoding", "invalid utf-16: lone surrogate found",

@@ -17,8 +17,13 @@ final class ComponentScriptExecution {
     var instances: [String: ComponentInstanceValue] = [:]
     var current: ComponentInstanceValue?
 
+    /// The steps one script command may take (`ComponentRuntime.maxSteps`): far more than any test
+    /// needs, few enough that a component that never returns ends within seconds.
+    static let maxSteps = 1 << 18
+
     init(bounds: WasmCore.Store.Bounds) {
         runtime = ComponentRuntime(bounds: bounds)
+        runtime.maxSteps = ComponentScriptExecution.maxSteps
         hostImports = (try? HostImports(runtime: runtime).imports) ?? [:]
     }
 
@@ -60,6 +65,17 @@ final class ComponentScriptExecution {
                 return .failed("expected trap \"\(failure)\", got (\(waveText(results, types)))")
             case .failure(let e):
                 return expectTrap(failure, e)
+            }
+
+        case .assertExhaustion(let action, let failure):
+            switch call(action) {
+            case .success(let (results, types)):
+                return .failed("expected exhaustion \"\(failure)\", got (\(waveText(results, types)))")
+            case .failure(let e):
+                guard let trap = e as? ComponentTrap, case .core(let core) = trap.site, core.kind == .exhaustion else {
+                    return .failed("expected exhaustion \"\(failure)\", got \(describe(e))")
+                }
+                return expectTrap(failure, trap)
             }
 
         case .assertInstantiationTrap(_, let failure):
