@@ -86,8 +86,12 @@ final class AdversarialScriptTests: XCTestCase {
       (assert_unlinkable (component (import "host-return-two" (func (result string)))) "type mismatch")
       (assert_unlinkable (component (import "host" (instance (export "return-three" (func (param "x" u32) (result u32)))))) "type mismatch")
       (component (import "host-return-two" (func (result u32))))
+      (assert_unlinkable (component (import "host" (instance (export "simple-module" (core module (export "zz" (func))))))) "missing expected export `zz`")
+      (assert_unlinkable (component (import "host" (instance (export "simple-module" (core module (export "g" (global i64))))))) "type mismatch in export `g`")
+      (component (import "host" (instance (export "simple-module" (core module (import "a" "b" (func)) (export "g" (global i32)) (export "f" (func (result i32))))))))
       """)
-    XCTAssertEqual(records.map(\.outcome), [.failed, .passed, .passed, .passed, .passed], records.map(\.message).joined(separator: "\n"))
+    XCTAssertEqual(records.map(\.outcome), [.failed, .passed, .passed, .passed, .passed, .passed, .passed, .passed],
+                   records.map(\.message).joined(separator: "\n"))
     XCTAssertTrue(records[0].message.contains("missing import named `no-such-import`"), records[0].message)
   }
 

@@ -30,7 +30,9 @@ extension ComponentRuntime {
             if case .instance(let declared) = try scope.type(t) {
                 try check(provided, against: declared, name: name)
             }
-        case (.coreModule, .coreModule), (.value, .value), (.component, .component):
+        case (.coreModule(let t), .coreModule(let m)):
+            try check(m, against: t, in: scope, name: name)
+        case (.value, .value), (.component, .component):
             break
         default:
             throw linkError("type mismatch for `\(name)`: expected \(type.sort.keyword), found \(value.kindName)")
@@ -57,6 +59,67 @@ extension ComponentRuntime {
                 }
                 try check(value, against: type, in: local, name: "\(name).\(exportName.name)")
                 try local.push(value, as: type.sort)
+            }
+        }
+    }
+
+    /// Spec: Explainer.md#type-checking — a core module the host supplies for an import of module type
+    /// `index`: each of the module's imports must be one the type declares (the type's import matching the
+    /// module's), and each export the type declares must be one of the module's, of a matching type.
+    func check(_ module: WasmCore.Module, against index: UInt32, in scope: InstanceFrame, name: String) throws {
+        guard Int(index) < scope.coreTypes.count, case .module(let declarations) = scope.coreTypes[Int(index)] else {
+            throw linkError("type mismatch for `\(name)`: core type \(index) is not a module type")
+        }
+        let actual = try validateModule(module, features: .all)
+        var functionTypes: [FunctionType?] = []
+        func external(_ d: ImportDescriptor) throws -> ExternalType {
+            func function(_ i: UInt32) throws -> FunctionType {
+                guard Int(i) < functionTypes.count, let f = functionTypes[Int(i)] else {
+                    throw linkError("type mismatch for `\(name)`: core type \(i) is not a function type")
+                }
+                return f
+            }
+            switch d {
+            case .function(let i): return .function(try function(i))
+            case .table(let t): return .table(t)
+            case .memory(let m): return .memory(m)
+            case .global(let g): return .global(g)
+            case .tag(let i): return .tag(try function(i))
+            }
+        }
+        var imports: [(module: String, name: String, type: ExternalType)] = []
+        var exports: [(name: String, type: ExternalType)] = []
+        for d in declarations {
+            switch d {
+            case .type(let t):
+                if case .function(let f) = t { functionTypes.append(f) } else { functionTypes.append(nil) }
+            case .outerTypeAlias(let count, let i):
+                let frame = try scope.outer(count == 0 ? 0 : count - 1)
+                if Int(i) < frame.coreTypes.count, case .function(let f) = frame.coreTypes[Int(i)] {
+                    functionTypes.append(f)
+                } else {
+                    functionTypes.append(nil)
+                }
+            case .import(let imp):
+                imports.append((imp.module, imp.name, try external(imp.descriptor)))
+            case .export(let exportName, let desc):
+                exports.append((exportName, try external(desc)))
+            }
+        }
+        for imp in actual.imports {
+            guard let declared = imports.first(where: { $0.module == imp.module && $0.name == imp.name }) else {
+                throw linkError("type mismatch for `\(name)`: module import `\(imp.module)::\(imp.name)` is not in the expected type")
+            }
+            if !WasmCore.matches(declared.type, imp.type) {
+                throw linkError("type mismatch for `\(name)`: type mismatch in import `\(imp.module)::\(imp.name)`")
+            }
+        }
+        for exp in exports {
+            guard let provided = actual.exports.first(where: { $0.name == exp.name }) else {
+                throw linkError("type mismatch for `\(name)`: missing expected export `\(exp.name)`")
+            }
+            if !WasmCore.matches(provided.type, exp.type) {
+                throw linkError("type mismatch for `\(name)`: type mismatch in export `\(exp.name)`")
             }
         }
     }
