@@ -20,8 +20,13 @@ final class ComponentScriptExecution {
     /// The steps one script command may take (`ComponentRuntime.maxSteps`): far more than any test
     /// needs, few enough that a component that never returns ends within seconds.
     static let maxSteps = 1 << 18
+    /// The fuel of each core invocation in components (calls and taken backward branches): far more
+    /// than any test's loops need, few enough that a loop that never ends stops within seconds.
+    static let coreFuel = 1 << 26
 
     init(bounds: WasmCore.Store.Bounds) {
+        var bounds = bounds
+        bounds.fuel = min(bounds.fuel ?? .max, ComponentScriptExecution.coreFuel)
         runtime = ComponentRuntime(bounds: bounds)
         runtime.maxSteps = ComponentScriptExecution.maxSteps
         hostImports = (try? HostImports(runtime: runtime).imports) ?? [:]
