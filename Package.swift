@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "WasmCore"),
         .target(name: "CanonicalABI", dependencies: ["WasmCore"]),
         .target(name: "ComponentModel", dependencies: ["WasmCore", "CanonicalABI"]),
-        .target(name: "WastRunner", dependencies: ["WasmCore", "CanonicalABI", "ComponentModel"]),
+        .target(name: "WastRunner", dependencies: ["WasmCore", "CanonicalABI", "ComponentModel", "CLibYAML"]),
         .executableTarget(
             name: "cmref",
             dependencies: [

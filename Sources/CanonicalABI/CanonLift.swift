@@ -6,6 +6,7 @@ import Foundation
 /// Spec: CanonicalABI.md#canon-lift — def canon_lift
 public func canonLift(_ callee: @escaping CoreFuncInst, _ ft: FuncType, _ opts: CanonicalOptions, _ inst: ComponentInstance,
                       _ onStart: @escaping OnStart, _ onResolve: @escaping OnResolve) throws -> OnCancel {
+  inst.store.trace?("canon_lift(\(ft.paramTypes()) -> \(ft.result), async=\(opts.async_))")
   let limits = inst.store.flatLimits
   let task = Task(ft, opts, inst, onStart, onResolve)
   let threadFunc: () throws -> Void = {

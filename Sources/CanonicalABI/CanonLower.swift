@@ -8,6 +8,7 @@ public func canonLower(_ callee: FuncInst, _ ft: FuncType, _ opts: CanonicalOpti
   let thread = try currentThread()
   try trapIf(!thread.task.inst.mayLeave, "canon_lower", "not thread.task.inst.may_leave")
   let limits = thread.task.inst.store.flatLimits
+  thread.task.inst.store.trace?("canon_lower(\(ft.paramTypes()) -> \(ft.result), async=\(opts.async_))")
 
   let flatFt = flattenFunctype(opts, ft, .lower, limits)
   try check(typesMatchValues(flatFt.params, flatArgs), "canon_lower: arguments \(flatArgs) do not match \(flatFt.params)")

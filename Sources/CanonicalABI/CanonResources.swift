@@ -5,6 +5,7 @@ import Foundation
 /// Spec: CanonicalABI.md#canon-resourcenew — def canon_resource_new
 public func canonResourceNew(_ rt: ResourceType, _ rep: UInt32) throws -> [CoreValue] {
   let inst = try currentInstance()
+  inst.store.trace?("canon_resource_new(\(rt), \(rep))")
   try trapIf(!inst.mayLeave, "canon_resource_new", "not inst.may_leave")
   let h = ResourceHandle(rt, rep, own: true)
   let i = try inst.handles.add(h)
@@ -15,6 +16,7 @@ public func canonResourceNew(_ rt: ResourceType, _ rep: UInt32) throws -> [CoreV
 /// Spec: CanonicalABI.md#canon-resourcedrop — def canon_resource_drop
 public func canonResourceDrop(_ rt: ResourceType, _ i: UInt32) throws -> [CoreValue] {
   let inst = try currentInstance()
+  inst.store.trace?("canon_resource_drop(\(rt), \(i))")
   try trapIf(!inst.mayLeave, "canon_resource_drop", "not inst.may_leave")
   let e = try inst.handles.remove(i)
   guard let h = e as? ResourceHandle else { throw trap("canon_resource_drop", "not isinstance(h, ResourceHandle)") }
@@ -37,7 +39,9 @@ public func canonResourceDrop(_ rt: ResourceType, _ i: UInt32) throws -> [CoreVa
 /// Returns the representation of a handle of type `rt`.
 /// Spec: CanonicalABI.md#canon-resourcerep — def canon_resource_rep
 public func canonResourceRep(_ rt: ResourceType, _ i: UInt32) throws -> [CoreValue] {
-  let e = try currentInstance().handles.get(i)
+  let inst = try currentInstance()
+  inst.store.trace?("canon_resource_rep(\(rt), \(i))")
+  let e = try inst.handles.get(i)
   guard let h = e as? ResourceHandle else { throw trap("canon_resource_rep", "not isinstance(h, ResourceHandle)") }
   try trapIf(h.rt !== rt, "canon_resource_rep", "h.rt is not rt")
   return [.i32(h.rep)]

@@ -22,6 +22,12 @@ public final class Store {
   /// The host's transformation of an error context's debug message (identity by default).
   /// Spec: CanonicalABI.md#-canon-error-contextnew — host_defined_transformation
   public var hostDefinedTransformation: (ABIString) -> ABIString = { $0 }
+  /// Called with each definition entered, when set (`--trace`): `load`, `store`, `lift_flat`, `lower_flat`,
+  /// `lift_flat_values`, `lower_flat_values`, the list and string range definitions, `lift_own`/`lift_borrow`/
+  /// `lower_own`/`lower_borrow`, `LiftLowerContext.reallocate`, `canon_lift`, `canon_lower`, the resource
+  /// built-ins and `Store.invoke`/`Store.tick`.
+  /// Swift differs: not in definitions.py; a reader's view of the spec's path through a call.
+  public var trace: ((String) -> Void)?
 
   /// Spec: CanonicalABI.md#embedding — def Store.__init__
   public init(deterministicProfile: Bool = true, seed: UInt64 = 0, flatLimits: FlatLimits = .default) {
@@ -35,6 +41,7 @@ public final class Store {
   /// Calls a function from the host.
   /// Spec: CanonicalABI.md#embedding — def Store.invoke
   public func invoke(_ f: FuncInst, _ onStart: @escaping OnStart, _ onResolve: @escaping OnResolve) throws -> OnCancel {
+    trace?("Store.invoke")
     nestingDepth += 1
     defer { nestingDepth -= 1 }
     return try f(onStart, onResolve, nil)
@@ -72,6 +79,7 @@ public final class Store {
     assert(waiting.allSatisfy { $0.task.inst.mayEnterFrom(nil) })
     nestingDepth += 1
     defer { nestingDepth -= 1 }
+    trace?("Store.tick")
     let candidates = waiting.filter { $0.ready() }
     if !candidates.isEmpty {
       let thread = randomChoice(candidates)

@@ -40,6 +40,7 @@ public final class CoreValueIter: ValueIter {
 /// Reads a value of type `t` from flat values.
 /// Spec: CanonicalABI.md#flat-lifting — def lift_flat
 public func liftFlat(_ cx: LiftLowerContext, _ vi: ValueIter, _ t: ValType) throws -> Value {
+  cx.trace("lift_flat(\(t))")
   switch despecialize(t) {
   case .bool: return .bool(convertIntToBool(try vi.next(.i32).int()))
   case .u8: return .u8(UInt8(truncatingIfNeeded: try liftFlatUnsigned(vi, 32, 8)))

@@ -4,6 +4,7 @@ import Foundation
 /// Turns a value of type `t` into flat core values.
 /// Spec: CanonicalABI.md#flat-lowering — def lower_flat
 public func lowerFlat(_ cx: LiftLowerContext, _ v: Value, _ t: ValType) throws -> [CoreValue] {
+  cx.trace("lower_flat(\(v), \(t))")
   switch despecialize(t) {
   case .bool: return [.i32(try boolOf(v) ? 1 : 0)]
   case .u8, .u16, .u32: return [.i32(UInt32(truncatingIfNeeded: try intBits(v)))]

@@ -8,6 +8,11 @@ public final class LiftLowerContext {
   public let inst: ComponentInstance
   public let borrowScope: AnyObject?
 
+  /// Reports entering `definition` to the store's trace hook, if one is set (the text is built only then).
+  @inline(__always) func trace(_ definition: @autoclosure () -> String) {
+    if let t = inst.store.trace { t(definition()) }
+  }
+
   /// Spec: CanonicalABI.md#lifting-and-lowering-context — def LiftLowerContext.__init__
   public init(_ opts: LiftLowerOptions, _ inst: ComponentInstance, _ borrowScope: AnyObject? = nil) {
     self.opts = opts
@@ -33,6 +38,7 @@ public final class LiftLowerContext {
   /// Spec: CanonicalABI.md#lifting-and-lowering-context — def LiftLowerContext.reallocate
   public func reallocate(_ old: UInt64, _ oldByteLength: UInt64, _ alignment: UInt64, _ newByteLength: UInt64) throws -> UInt64 {
     guard let realloc = opts.realloc else { throw CanonicalABIMisuse("no realloc in the canonical options") }
+    trace("LiftLowerContext.reallocate(\(old), \(oldByteLength), \(alignment), \(newByteLength))")
     assert(inst.mayLeave)
     inst.mayLeave = false
     let ptrt: ValType = ptrType == .i32 ? .u32 : .u64

@@ -4,6 +4,7 @@ import Foundation
 /// Lifts a list of values from flat values, or from memory through one pointer when there are more than `maxFlat`.
 /// Spec: CanonicalABI.md#lifting-and-lowering-values — def lift_flat_values
 public func liftFlatValues(_ cx: LiftLowerContext, _ maxFlat: Int, _ vi: ValueIter, _ ts: [ValType]) throws -> [Value] {
+  cx.trace("lift_flat_values(max_flat=\(maxFlat), \(ts))")
   let flatTypes = flattenTypes(ts, cx.opts)
   if flatTypes.count > maxFlat {
     let ptr = try vi.next(cx.ptrType).int()
@@ -21,6 +22,7 @@ public func liftFlatValues(_ cx: LiftLowerContext, _ maxFlat: Int, _ vi: ValueIt
 /// Lowers a list of values to flat values, or into memory (allocated, or at the out-param pointer) when there are more than `maxFlat`.
 /// Spec: CanonicalABI.md#lifting-and-lowering-values — def lower_flat_values
 public func lowerFlatValues(_ cx: LiftLowerContext, _ maxFlat: Int, _ vs: [Value], _ ts: [ValType], _ outParam: ValueIter? = nil) throws -> [CoreValue] {
+  cx.trace("lower_flat_values(max_flat=\(maxFlat), \(vs), \(ts))")
   let flatTypes = flattenTypes(ts, cx.opts)
   var flatVals: [CoreValue]
   if flatTypes.count > maxFlat {

@@ -4,6 +4,7 @@ import Foundation
 /// Reads a value of type `t` from memory at `ptr` (aligned and in range: the caller checked).
 /// Spec: CanonicalABI.md#loading — def load
 public func load(_ cx: LiftLowerContext, _ ptr: UInt64, _ t: ValType) throws -> Value {
+  cx.trace("load(ptr=\(ptr), \(t))")
   let mem = try cx.memory
   let pt = mem.ptrType()
   assert(ptr == alignTo(ptr, alignment(t, pt)))
@@ -109,6 +110,7 @@ public let MAX_STRING_BYTE_LENGTH: UInt64 = (1 << 28) - 1
 /// Decodes a string of the options' encoding from `[ptr, ptr + byte length)`.
 /// Spec: CanonicalABI.md#loading — def load_string_from_range
 public func loadStringFromRange(_ cx: LiftLowerContext, _ ptr: UInt64, _ taggedCodeUnits: UInt64) throws -> ABIString {
+  cx.trace("load_string_from_range(ptr=\(ptr), tagged_code_units=\(taggedCodeUnits))")
   let mem = try cx.memory
   let tag = utf16Tag(mem.ptrType())
   let alignment: UInt64
@@ -213,6 +215,7 @@ public func loadList(_ cx: LiftLowerContext, _ ptr: UInt64, _ elemType: ValType,
 
 /// Spec: CanonicalABI.md#loading — def load_list_from_range
 public func loadListFromRange(_ cx: LiftLowerContext, _ ptr: UInt64, _ length: UInt64, _ elemType: ValType) throws -> Value {
+  cx.trace("load_list_from_range(ptr=\(ptr), length=\(length), \(elemType))")
   let mem = try cx.memory
   let pt = mem.ptrType()
   let size = satMul(length, elemSize(elemType, pt))
@@ -322,6 +325,7 @@ public func unpackFlagsFromInt(_ i: UInt64, _ labels: [String]) -> Value {
 /// Takes an owned handle out of the table, returning its rep.
 /// Spec: CanonicalABI.md#loading — def lift_own
 public func liftOwn(_ cx: LiftLowerContext, _ i: UInt32, _ rt: ResourceType) throws -> UInt32 {
+  cx.trace("lift_own(\(i), \(rt))")
   let e = try cx.inst.handles.remove(i)
   guard let h = e as? ResourceHandle else { throw trap("lift_own", "not isinstance(h, ResourceHandle)") }
   try trapIf(h.rt !== rt, "lift_own", "h.rt is not t.rt")
@@ -333,6 +337,7 @@ public func liftOwn(_ cx: LiftLowerContext, _ i: UInt32, _ rt: ResourceType) thr
 /// Lends a handle for the duration of a subtask, returning its rep.
 /// Spec: CanonicalABI.md#loading — def lift_borrow
 public func liftBorrow(_ cx: LiftLowerContext, _ i: UInt32, _ rt: ResourceType) throws -> UInt32 {
+  cx.trace("lift_borrow(\(i), \(rt))")
   guard let scope = cx.borrowScope as? Subtask else { throw CanonicalABIMisuse("lift_borrow: borrow scope is not a Subtask") }
   let e = try cx.inst.handles.get(i)
   guard let h = e as? ResourceHandle else { throw trap("lift_borrow", "not isinstance(h, ResourceHandle)") }

@@ -4,6 +4,7 @@ import Foundation
 /// Writes a value of type `t` to memory at `ptr` (aligned and in range: the caller checked).
 /// Spec: CanonicalABI.md#storing — def store
 public func store(_ cx: LiftLowerContext, _ v: Value, _ t: ValType, _ ptr: UInt64) throws {
+  cx.trace("store(\(v), \(t), ptr=\(ptr))")
   let mem = try cx.memory
   let pt = mem.ptrType()
   assert(ptr == alignTo(ptr, alignment(t, pt)))
@@ -151,6 +152,7 @@ enum SimpleEncoding { case utf8, utf16, latin1 }
 /// Allocates and writes `v` in the options' encoding, transcoding as needed; returns (ptr, tagged code units).
 /// Spec: CanonicalABI.md#storing — def store_string_into_range
 public func storeStringIntoRange(_ cx: LiftLowerContext, _ v: ABIString) throws -> (UInt64, UInt64) {
+  cx.trace("store_string_into_range(\(v), \(v.encoding.rawValue) -> \(cx.opts.stringEncoding.rawValue))")
   let src = v.text
   let srcEncoding = v.encoding
   let srcTaggedCodeUnits = v.taggedCodeUnits
@@ -379,6 +381,7 @@ public func storeList(_ cx: LiftLowerContext, _ v: Value, _ ptr: UInt64, _ elemT
 
 /// Spec: CanonicalABI.md#storing — def store_list_into_range
 public func storeListIntoRange(_ cx: LiftLowerContext, _ v: Value, _ elemType: ValType) throws -> (UInt64, UInt64) {
+  cx.trace("store_list_into_range(\(elemType))")
   guard let count = v.listCount else { throw CanonicalABIMisuse("expected a list value, got \(v)") }
   let pt = cx.ptrType
   let byteLength = satMul(UInt64(count), elemSize(elemType, pt))
@@ -507,12 +510,14 @@ public func packFlagsIntoInt(_ v: Value, _ labels: [String]) throws -> UInt64 {
 
 /// Spec: CanonicalABI.md#storing — def lower_own
 public func lowerOwn(_ cx: LiftLowerContext, _ rep: Value, _ rt: ResourceType) throws -> UInt32 {
+  cx.trace("lower_own(\(rep), \(rt))")
   let h = ResourceHandle(rt, UInt32(truncatingIfNeeded: try intBits(rep)), own: true)
   return try cx.inst.handles.add(h)
 }
 
 /// Spec: CanonicalABI.md#storing — def lower_borrow
 public func lowerBorrow(_ cx: LiftLowerContext, _ rep: Value, _ rt: ResourceType) throws -> UInt32 {
+  cx.trace("lower_borrow(\(rep), \(rt))")
   guard let scope = cx.borrowScope as? Task else { throw CanonicalABIMisuse("lower_borrow: borrow scope is not a Task") }
   let r = UInt32(truncatingIfNeeded: try intBits(rep))
   if cx.inst === rt.impl { return r }

@@ -15,7 +15,9 @@ public struct SyntaxError: Error, CustomStringConvertible {
 struct TextCursor {
   let chars: [Character]
   var i = 0
-  init(_ s: String) { chars = Array(s) }
+  /// The resource types `(own $r)` and `(borrow $r)` may name (declared by the caller: a file, a command option).
+  var resources: [String: ResourceType] = [:]
+  init(_ s: String, resources: [String: ResourceType] = [:]) { chars = Array(s); self.resources = resources }
   var atEnd: Bool { i >= chars.count }
   mutating func skipSpace() {
     while i < chars.count {
@@ -84,9 +86,10 @@ struct TextCursor {
   }
 }
 
-/// Reads a component value type in the component text format's syntax.
-public func parseValType(_ text: String) throws -> ValType {
-  var c = TextCursor(text)
+/// Reads a component value type in the component text format's syntax; `(own $r)` and `(borrow $r)` name
+/// one of `resources`.
+public func parseValType(_ text: String, resources: [String: ResourceType] = [:]) throws -> ValType {
+  var c = TextCursor(text, resources: resources)
   let t = try readValType(&c)
   c.skipSpace()
   guard c.atEnd else { throw c.fail("unexpected text after the type") }
@@ -146,6 +149,12 @@ func readValType(_ c: inout TextCursor) throws -> ValType {
     case "map":
       let k = try readValType(&c)
       t = .map(k, try readValType(&c))
+    case "own", "borrow":
+      c.skipSpace()
+      guard c.accept("$") else { throw c.fail("expected $name of a resource") }
+      let name = try c.word()
+      guard let rt = c.resources[name] else { throw c.fail("undeclared resource $\(name)") }
+      t = head == "own" ? .own(rt) : .borrow(rt)
     case "stream", "future":
       c.skipSpace()
       let e: ValType? = c.peek() == ")" ? nil : try readValType(&c)
@@ -286,7 +295,8 @@ func readValue(_ c: inout TextCursor, _ t: ValType) throws -> Value {
       try c.expect("}")
     }
     return .flags(set)
-  case .errorContext, .own, .borrow, .stream, .future:
+  case .own, .borrow: return .handle(try int(UInt32.self))  // the representation, as the host gives it
+  case .errorContext, .stream, .future:
     throw c.fail("values of \(t) have no literal form")
   }
 }
@@ -304,8 +314,8 @@ func readCase(_ c: inout TextCursor, _ cases: [(String, ValType?)]) throws -> Va
 }
 
 /// Reads a function type: `(func (param "a" T)* (result T)?)`, optionally marked `async` after `func`.
-public func parseFuncType(_ text: String) throws -> FuncType {
-  var c = TextCursor(text)
+public func parseFuncType(_ text: String, resources: [String: ResourceType] = [:]) throws -> FuncType {
+  var c = TextCursor(text, resources: resources)
   try c.expect("(")
   guard try c.word() == "func" else { throw c.fail("expected (func ...)") }
   c.skipSpace()
@@ -331,7 +341,10 @@ public func parseFuncType(_ text: String) throws -> FuncType {
 }
 
 /// What `cmref abi` prints for a type (and optionally a value): each line names the spec section that decides it.
-public func abiReport(_ t: ValType, value: Value? = nil, encoding: StringEncoding = .utf8, addrType: CoreValType = .i32) throws -> [String] {
+/// `store` supplies the seed and the trace hook (a fresh deterministic one by default). Owned handles lower into
+/// the instance's table and lift back out; borrowed ones lower in a Task's scope and lift in a Subtask's.
+public func abiReport(_ t: ValType, value: Value? = nil, encoding: StringEncoding = .utf8, addrType: CoreValType = .i32,
+                      store theStore: Store = Store()) throws -> [String] {
   var out = [String]()
   out.append("type: \(t)")
   out.append("despecialized: \(despecialize(t))    ; CanonicalABI.md#despecialization")
@@ -352,7 +365,10 @@ public func abiReport(_ t: ValType, value: Value? = nil, encoding: StringEncodin
     if a[1] > 0 { mem.bytes.replaceSubrange(Int(p)..<Int(p + a[1]), with: mem.bytes[Int(a[0])..<Int(a[0] + a[1])]) }
     return [ptrValue(p, addrType)]
   }
-  let cx = LiftLowerContext(LiftLowerOptions(stringEncoding: encoding, memory: mem, realloc: realloc), ComponentInstance(Store()))
+  let inst = ComponentInstance(theStore)
+  let lopts = CanonicalOptions(stringEncoding: encoding, memory: mem, realloc: realloc)
+  let cx = LiftLowerContext(lopts, inst, Task(FuncType([], []), lopts, inst, { [] }, { _ in }))
+  let liftCx = LiftLowerContext(lopts, inst, Subtask())
   let hex = { (b: ArraySlice<UInt8>) in b.map { String(format: "%02x", $0) }.joined(separator: " ") }
   let ptr = try cx.allocate(alignment(t, addrType), elemSize(t, addrType))
   try store(cx, v, t, ptr)
@@ -361,13 +377,13 @@ public func abiReport(_ t: ValType, value: Value? = nil, encoding: StringEncodin
     let s = Int(ptr + elemSize(t, addrType))
     out.append("allocated [\(s), \(last)): \(hex(mem.bytes[s..<Int(last)]))    ; CanonicalABI.md#storing — store_list_into_range/store_string_into_range")
   }
-  out.append("loaded: \(try load(cx, ptr, t))    ; CanonicalABI.md#loading — load")
+  out.append("loaded: \(try load(liftCx, ptr, t))    ; CanonicalABI.md#loading — load")
   last = 0
   mem.bytes = [UInt8](repeating: 0, count: 1 << 20)
   let flat = try lowerFlat(cx, v, t)
   out.append("flat values: \(flat.map { $0.description }.joined(separator: " "))    ; CanonicalABI.md#flat-lowering — lower_flat")
   if last > 0 { out.append("allocated [0, \(last)): \(hex(mem.bytes[0..<Int(last)]))    ; CanonicalABI.md#flat-lowering") }
-  out.append("lifted: \(try liftFlat(cx, CoreValueIter(flat), t))    ; CanonicalABI.md#flat-lifting — lift_flat")
+  out.append("lifted: \(try liftFlat(liftCx, CoreValueIter(flat), t))    ; CanonicalABI.md#flat-lifting — lift_flat")
   return out
 }
 

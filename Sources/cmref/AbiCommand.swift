@@ -1,4 +1,4 @@
-// `cmref abi TYPE [--value V] [--encoding E] [--memory64]` and `cmref abi --func FUNCTYPE`.
+// `cmref abi TYPE [--value V] [--encoding E] [--memory64] [--resource R]... [--seed N] [--nondeterministic] [--trace]` and `cmref abi --func FUNCTYPE`.
 // Register in the main command's `subcommands` as `AbiCommand.self`.
 import ArgumentParser
 import CanonicalABI
@@ -23,6 +23,14 @@ struct AbiCommand: ParsableCommand {
   @Flag(help: "Use 64-bit addresses (memory64).")
   var memory64 = false
 
+  @Option(name: .customLong("resource"), help: "Declare a resource type NAME, so TYPE may say (own $NAME) or (borrow $NAME); repeatable.")
+  var resources: [String] = []
+
+  @Flag(help: "Use the non-deterministic profile (NaNs stored with random payloads from --seed).")
+  var nondeterministic = false
+
+  @OptionGroup var storeOptions: StoreOptions
+
   func run() throws {
     let at: CoreValType = memory64 ? .i64 : .i32
     if let f = funcType {
@@ -31,9 +39,13 @@ struct AbiCommand: ParsableCommand {
     }
     guard let text = type else { throw ValidationError("give a TYPE or --func FUNCTYPE") }
     guard let enc = StringEncoding(rawValue: encoding) else { throw ValidationError("unknown encoding \(encoding)") }
-    let t = try parseValType(text)
+    let store = Store(deterministicProfile: !nondeterministic, seed: storeOptions.seed)
+    if storeOptions.trace { store.trace = { print("trace: \($0)") } }
+    var rts = [String: ResourceType]()
+    for r in resources { rts[r] = ResourceType(ComponentInstance(store), name: r) }
+    let t = try parseValType(text, resources: rts)
     do {
-      for l in try abiReport(t, value: try value.map { try parseValue($0, t) }, encoding: enc, addrType: at) { print(l) }
+      for l in try abiReport(t, value: try value.map { try parseValue($0, t) }, encoding: enc, addrType: at, store: store) { print(l) }
     } catch let trap as CanonicalABITrap {
       print(trap)
       throw ExitCode(1)

@@ -11,7 +11,7 @@ struct CMRef: ParsableCommand {
             Errors name the file and `line:column` (text) or `offset 0x..` (binary), and the rule \
             broken; every command exits 1 on an error or a failed check (0 otherwise).
             """,
-        subcommands: [ParseCommand.self, ValidateCommand.self, PrintCommand.self, WastCommand.self, TestCommand.self, AbiCommand.self, SpecCommand.self, BenchCommand.self, RunCommand.self]
+        subcommands: [ParseCommand.self, ValidateCommand.self, PrintCommand.self, WastCommand.self, TestCommand.self, RunCommand.self, CheckCommand.self, AbiCommand.self, SpecCommand.self, BenchCommand.self]
     )
 }
 

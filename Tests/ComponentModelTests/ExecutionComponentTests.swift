@@ -18,6 +18,16 @@ final class ComponentExecutionTests: XCTestCase {
         return try runtime.invoke(f, args)
     }
 
+    /// Asserts that `body` traps at a Canonical ABI site (and condition, if given).
+    func assertCanonTrap(_ body: @autoclosure () throws -> [CanonicalABI.Value], at definition: String, _ condition: String? = nil,
+                         file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertThrowsError(try body(), file: file, line: line) { e in
+            guard case .canonicalABI(let t)? = (e as? ComponentTrap)?.site else { return XCTFail("\(e)", file: file, line: line) }
+            XCTAssertEqual(t.definition, definition, file: file, line: line)
+            if let condition { XCTAssertEqual(t.condition, condition, file: file, line: line) }
+        }
+    }
+
     func testLiftedAdditionReturnsItsSum() throws {
         let rt = ComponentRuntime()
         let i = try instantiate("""
@@ -124,13 +134,10 @@ final class ComponentExecutionTests: XCTestCase {
             XCTAssertEqual(w.kind, .trap)
         }
         // Spec: CanonicalABI.md#embedding — a trap leaves the instance entered, so it may not be entered again.
-        XCTAssertThrowsError(try call(rt, i, "ok")) { e in
-            guard case .canonicalABI(let t)? = (e as? ComponentTrap)?.site else { return XCTFail("\(e)") }
-            XCTAssertEqual(t.definition, "Store.lift")
-        }
+        assertCanonTrap(try call(rt, i, "ok"), at: "Store.lift")
     }
 
-    func testResourcesAreFreshPerInstanceAndTrapOnMisuse() throws {
+    func testResourceHandlesRoundTripAndADoubleDropTraps() throws {
         let rt = ComponentRuntime()
         let i = try instantiate("""
         (component
@@ -154,10 +161,7 @@ final class ComponentExecutionTests: XCTestCase {
         )
         """, runtime: rt)
         XCTAssertEqual(try call(rt, i, "roundtrip", [.u32(99)]), [.u32(99)])
-        XCTAssertThrowsError(try call(rt, i, "double-drop")) { e in
-            guard case .canonicalABI(let t)? = (e as? ComponentTrap)?.site else { return XCTFail("\(e)") }
-            XCTAssertEqual(t.definition, "Table.get")
-        }
+        assertCanonTrap(try call(rt, i, "double-drop"), at: "Table.get")
     }
 
     /// A host instance with a resource type, its constructor and a counting destructor.
@@ -245,5 +249,75 @@ final class ComponentExecutionTests: XCTestCase {
         )
         """, runtime: rt)
         XCTAssertEqual(try call(rt, i, "run"), [.u32(12)])
+    }
+
+    func testPostReturnMayNotLeaveTheInstance() throws {
+        let rt = ComponentRuntime()
+        let host = ComponentFunc.host("f", CanonicalABI.FuncType([], [])) { _ in [] }
+        let i = try instantiate("""
+        (component
+          (import "f" (func $f))
+          (core func $f' (canon lower (func $f)))
+          (core module $m
+            (import "" "f" (func $f))
+            (func (export "run") (result i32) (i32.const 5))
+            (func (export "post") (param i32) (call $f)))
+          (core instance $i (instantiate $m (with "" (instance (export "f" (func $f'))))))
+          (func (export "run") (result u32) (canon lift (core func $i "run") (post-return (core func $i "post"))))
+        )
+        """, imports: ["f": .function(host)], runtime: rt)
+        assertCanonTrap(try call(rt, i, "run"), at: "canon_lower", "not thread.task.inst.may_leave")
+    }
+
+    func testReenteringAChildFromItsParentTraps() throws {
+        // Spec: CanonicalABI.md#component-instances — P calls C, C calls back into P (allowed: P is an
+        // ancestor), P calls C again: C.may_enter is false.
+        let rt = ComponentRuntime()
+        let i = try instantiate("""
+        (component $P
+          (core module $Tbl (table (export "t") 1 funcref))
+          (core instance $tbl (instantiate $Tbl))
+          (core module $Back
+            (import "" "t" (table 1 funcref))
+            (type $v (func))
+            (func (export "back") (call_indirect (type $v) (i32.const 0))))
+          (core instance $back (instantiate $Back (with "" (instance $tbl))))
+          (func $back (canon lift (core func $back "back")))
+          (component $C
+            (import "back" (func $back))
+            (core func $back' (canon lower (func $back)))
+            (core module $M (import "" "back" (func $back)) (func (export "run") (call $back)))
+            (core instance $m (instantiate $M (with "" (instance (export "back" (func $back'))))))
+            (func (export "run") (canon lift (core func $m "run"))))
+          (instance $c (instantiate $C (with "back" (func $back))))
+          (core func $run (canon lower (func $c "run")))
+          (core module $Init
+            (import "" "t" (table 1 funcref))
+            (import "" "run" (func $run))
+            (elem (i32.const 0) func $run))
+          (core instance (instantiate $Init (with "" (instance (export "t" (table $tbl "t")) (export "run" (func $run))))))
+          (core module $Entry (import "" "run" (func $run)) (func (export "go") (call $run)))
+          (core instance $e (instantiate $Entry (with "" (instance (export "run" (func $run))))))
+          (func (export "go") (canon lift (core func $e "go")))
+        )
+        """, runtime: rt)
+        assertCanonTrap(try call(rt, i, "go"), at: "Store.lift")
+    }
+
+    func testAnAsyncCallThatYieldsForeverEndsAsUnresolved() throws {
+        let rt = ComponentRuntime()
+        rt.maxTicksPerInvoke = 50
+        let i = try instantiate("""
+        (component
+          (core module $m
+            (func (export "f") (result i32) (i32.const 1))
+            (func (export "cb") (param i32 i32 i32) (result i32) (i32.const 1)))
+          (core instance $i (instantiate $m))
+          (func (export "f") async (canon lift (core func $i "f") async (callback (core func $i "cb"))))
+        )
+        """, runtime: rt)
+        XCTAssertThrowsError(try call(rt, i, "f")) { e in
+            guard case .unresolved? = (e as? ComponentTrap)?.site else { return XCTFail("\(e)") }
+        }
     }
 }

@@ -35,12 +35,36 @@ final class PrinterRoundTripTests: XCTestCase {
         })
     }
 
+    /// Whether an import or export name of the component carries an attribute kind twice.
+    func hasRepeatedNameAttribute(_ c: Component) -> Bool {
+        func repeated(_ n: ExternName) -> Bool {
+            let kinds = n.attributes.map { a -> Int in
+                switch a {
+                case .implements: return 0
+                case .versionSuffix: return 1
+                case .externalID: return 2
+                }
+            }
+            return Set(kinds).count != kinds.count
+        }
+        return c.definitions.contains {
+            switch $0 {
+            case .import(let i): return repeated(i.name)
+            case .export(let e): return repeated(e.name)
+            default: return false
+            }
+        }
+    }
+
     func testSuiteComponentsPrintAndParseBack() throws {
         guard let entries = SuiteCorpus.entries else { throw XCTSkip("wasm-tools not installed") }
         var decoded = 0, roundTrips = 0
         var failures: [String] = []
         for e in entries where e.isComponent {
             guard let c0 = try? decodeComponent(e.bytes) else { continue }
+            // A name with two attributes of one kind decodes (the binary suite calls it invalid,
+            // not malformed) but has no text form (the text suite calls a second one malformed).
+            if hasRepeatedNameAttribute(c0) { continue }
             decoded += 1
             let c = normalized(c0)
             let text = printComponent(c)

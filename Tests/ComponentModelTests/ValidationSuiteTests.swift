@@ -170,7 +170,8 @@ extension ComponentValidationSuiteTests {
         // cm-async-stackful is switched on by no wasm-tools file; wasm-tools-missing-features/
         // async-stackful.wast checks its gate from the other side.
         let gates: [Feature] = [.cmAsync, .cmMoreAsyncBuiltins, .cmThreading, .cmErrorContext,
-                                .cmFixedLengthLists, .cmMap, .cmNestedNames, .cmValues, .cmImplements, .cm64]
+                                .cmFixedLengthLists, .cmMap, .cmNestedNames, .cmValues, .cmImplements, .cm64,
+                                .cmGC, .gc, .customPageSizes, .exceptions]
         var unread: [Feature] = []
         for gate in gates {
             var flipped = 0

@@ -235,7 +235,10 @@ final class ModuleEncoderTests: XCTestCase {
         switch kind {
         case .none: return .none
         case .blockType: return .block(.value(.i64))
-        case .label, .function, .local, .global, .table, .element, .data: return .index(300)
+        case .label, .function, .local, .global, .table, .element, .data, .tag: return .index(300)
+        case .tryTable:
+            return .tryTable(.value(.i32), [CatchClause(.catch, tag: 2, label: 1), CatchClause(.catchRef, tag: 300, label: 0),
+                                            CatchClause(.catchAll, label: 4), CatchClause(.catchAllRef, label: 0)])
         case .memory, .memoryFill: return .index(0)
         case .labelTable: return .branchTable(targets: [0, 1, 200], defaultTarget: 3)
         case .callIndirect: return .indices(5, 1)
@@ -260,7 +263,7 @@ final class ModuleEncoderTests: XCTestCase {
         var body: [Instruction] = []
         for d in InstructionTable.definitions {
             switch d.opcode {
-            case .block, .loop, .if:
+            case .block, .loop, .if, .tryTable:
                 body.append(Instruction(d.opcode, Self.sampleImmediate(d.immediates)))
                 if d.opcode == .if { body.append(Instruction(.else)) }
                 body.append(Instruction(.end))
@@ -275,7 +278,7 @@ final class ModuleEncoderTests: XCTestCase {
         m.functions = [Function(typeIndex: 0, body: body)]
         m.hasDataCount = true
         let bytes = encodeModule(m)
-        let decoded = try decodeModule(bytes, features: .wasm2)
+        let decoded = try decodeModule(bytes, features: .wasm2.with(.exceptions))
         XCTAssertEqual(decoded.functions.first?.body.count, body.count)
         for (a, b) in zip(decoded.functions.first?.body ?? [], body) {
             XCTAssertEqual(a, b, "\(b.opcode.name)")

@@ -52,10 +52,11 @@ final class ComponentRunnerTests: XCTestCase {
         XCTAssertEqual(records.map(\.outcome), [.passed, .failed])
     }
 
-    func testAnEngineWithoutComponentsSkipsExecutionButPassesDefinitions() throws {
+    func testTheEngineInstantiatesComponentsAndCallsTheirExports() throws {
         let records = try run("(component definition $D)\n(component)\n(component instance $i $D)\n(invoke \"f\")",
                               engine: ScriptExecution.factory)
-        XCTAssertEqual(records.map(\.outcome), [.passed, .skipped, .skipped, .skipped])
+        XCTAssertEqual(records.map(\.outcome), [.passed, .passed, .passed, .failed])
+        XCTAssertTrue(records[3].message.contains("no function export"), records[3].message)
     }
 
     func testWasmToolsScriptsAreOnlyValidated() throws {

@@ -4,21 +4,83 @@ import WasmCore
 /// and resource types, extern types.
 extension ComponentDecoder {
     /// Spec: Binary.md — `core:type` / `core:deftype`.
-    mutating func coreType(depth: Int) throws -> CoreType {
+    mutating func coreType(depth: Int, inModuleType: Bool = false) throws -> CoreType {
         try checkDepth(depth)
         let start = reader.position
         guard let b = reader.peek() else { _ = try reader.byte(); throw error("unexpected end") }
         switch b {
         case 0x60:
-            return .function(try reader.functionType(features))
-        case 0x50:
+            // `v128` decodes whatever the features; validation reports a disabled SIMD (as wasmparser does).
+            return .function(try reader.functionType(features.with(.simd)))
+        case 0x50 where !inModuleType:
             _ = try reader.byte()
             return .module(try list { try $0.coreModuleDeclaration(depth: depth + 1) })
-        case 0x00, 0x4E, 0x4F, 0x5E, 0x5F:
-            throw error("core GC types are not supported in component core type sections", at: start)
+        case 0x00 where !inModuleType:
+            // At the top of a component, 0x00 0x50 is a (non-final) sub type: 0x50 alone is a module type.
+            _ = try reader.byte()
+            guard reader.peek() == 0x50 else {
+                throw error("invalid leading byte (0x\(String(reader.peek() ?? 0, radix: 16))) for non-final sub type", at: start + 1)
+            }
+            return .single(try subType())
+        case 0x4E:
+            _ = try reader.byte()
+            return .rec(try list { try $0.subType() })
+        case 0x50 where inModuleType:
+            // A sub type; what cannot be one is read as the module type it looks like, which
+            // validation rejects in a module type (wasmparser rejects it as a bad leading byte).
+            let saved = reader.position
+            if let s = try? subType() { return .single(s) }
+            reader.position = saved
+            _ = try reader.byte()
+            return .module(try list { try $0.coreModuleDeclaration(depth: depth + 1) })
+        case 0x4F, 0x5E, 0x5F:
+            return .single(try subType())
         default:
             throw error("invalid leading byte (0x\(String(b, radix: 16))) for core type", at: start)
         }
+    }
+
+    /// Spec: core/binary/types (GC) — `subtype`: 0x50/0x4F (non-final/final) with supertypes, or
+    /// a composite type alone (final, no supertypes).
+    mutating func subType() throws -> CoreSubType {
+        let gc = features.with(.functionReferences, .referenceTypes, .simd)
+        guard features.contains(.gc) else { throw error("core GC types require the `gc` feature") }
+        var isFinal = true
+        var supertypes: [UInt32] = []
+        if let b = reader.peek(), b == 0x50 || b == 0x4F {
+            _ = try reader.byte()
+            isFinal = b == 0x4F
+            supertypes = try list { try $0.reader.u32() }
+        }
+        let start = reader.position
+        func field(_ d: inout ComponentDecoder) throws -> CoreFieldType {
+            let storage: CoreStorageType
+            switch d.reader.peek() {
+            case 0x78: _ = try d.reader.byte(); storage = .i8
+            case 0x77: _ = try d.reader.byte(); storage = .i16
+            default: storage = .value(try d.reader.valueType(gc))
+            }
+            let mutStart = d.reader.position
+            switch try d.reader.byte() {
+            case 0x00: return CoreFieldType(storage)
+            case 0x01: return CoreFieldType(storage, isMutable: true)
+            default: throw d.error("malformed mutability", at: mutStart)
+            }
+        }
+        let composite: CoreCompositeType
+        switch reader.peek() {
+        case 0x60: composite = .function(try reader.functionType(gc))
+        case 0x5F:
+            _ = try reader.byte()
+            composite = .struct(try list { try field(&$0) })
+        case 0x5E:
+            _ = try reader.byte()
+            composite = .array(try field(&self))
+        default:
+            let b = reader.peek() ?? 0
+            throw error("invalid leading byte (0x\(String(b, radix: 16))) for \(isFinal ? "final " : "non-final ")sub type", at: start)
+        }
+        return CoreSubType(isFinal: isFinal, supertypes: supertypes, composite: composite)
     }
 
     /// Spec: Binary.md — `core:moduledecl`.
@@ -28,7 +90,7 @@ extension ComponentDecoder {
         case 0x00:
             return .import(try reader.import(features))
         case 0x01:
-            return .type(try coreType(depth: depth))
+            return .type(try coreType(depth: depth, inModuleType: true))
         case 0x02:
             let sortStart = reader.position
             guard try reader.byte() == 0x10 else { throw error("invalid leading byte for core alias sort", at: sortStart) }

@@ -2,12 +2,49 @@ import WasmCore
 
 /// Spec: Binary.md — Type Definitions, encoded.
 extension BinaryWriter {
-    mutating func coreType(_ t: CoreType) {
+    /// `inModuleType`: a declaration of a module type, where 0x50 alone starts a sub type (at the
+    /// top of a component it starts a module type, and a sub type takes a 0x00 first).
+    mutating func coreType(_ t: CoreType, inModuleType: Bool = false) {
         switch t {
         case .function(let f): functionType(f)
         case .module(let decls):
             byte(0x50)
             vector(decls) { $0.coreModuleDeclaration($1) }
+        case .sub(let s): subType(s, inModuleType: inModuleType)
+        case .rec(let members):
+            byte(0x4E)
+            vector(members) { $0.subType($1, inModuleType: true) }
+        }
+    }
+
+    /// Spec: core/binary/types (GC) — `subtype`, abbreviated to its composite type when final
+    /// without supertypes.
+    mutating func subType(_ s: CoreSubType, inModuleType: Bool) {
+        if !s.isFinal || !s.supertypes.isEmpty {
+            if s.isFinal {
+                byte(0x4F)
+            } else {
+                if !inModuleType { byte(0x00) }
+                byte(0x50)
+            }
+            vector(s.supertypes) { $0.u32($1) }
+        }
+        func field(_ w: inout BinaryWriter, _ f: CoreFieldType) {
+            switch f.storage {
+            case .i8: w.byte(0x78)
+            case .i16: w.byte(0x77)
+            case .value(let t): w.valueType(t)
+            }
+            w.byte(f.isMutable ? 0x01 : 0x00)
+        }
+        switch s.composite {
+        case .function(let f): functionType(f)
+        case .struct(let fields):
+            byte(0x5F)
+            vector(fields) { field(&$0, $1) }
+        case .array(let f):
+            byte(0x5E)
+            field(&self, f)
         }
     }
 
@@ -20,7 +57,7 @@ extension BinaryWriter {
             coreExternType(i.descriptor)
         case .type(let t):
             byte(0x01)
-            coreType(t)
+            coreType(t, inModuleType: true)
         case .outerTypeAlias(let count, let index):
             byte(0x02)
             byte(0x10)

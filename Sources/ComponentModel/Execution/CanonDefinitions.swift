@@ -18,11 +18,12 @@ extension ComponentRuntime {
             let opts = try canonicalOptions(c.options, in: frame)
             let callee = coreFuncInst(core)
             let lifted = store.lift(callee, ft, opts, frame.state)
+            let coreName = frame.coreExportName(of: core) ?? "func \(c.function ?? 0)"
             let traced: CanonicalABI.FuncInst = { [weak self] onStart, onResolve, caller in
-                self?.trace?("canon lift")
+                self?.trace?("canon lift \(coreName)")
                 return try lifted(onStart, onResolve, caller)
             }
-            frame.funcs.append(ComponentFunc(type: ft, name: "lift", traced))
+            frame.funcs.append(ComponentFunc(type: ft, name: coreName, traced))
 
         case .lower:
             // Spec: CanonicalABI.md#canon-lower — Store.lower(callee, ft, opts, inst).
@@ -151,7 +152,8 @@ extension ComponentRuntime {
             let table = try frame.coreTable(c.table ?? 0)
             frame.coreFuncs.append(coreHost(name, [.i32] + ft.params, [.i32]) { [unowned self] args in
                 guard args.count == 2 else { throw CanonicalABIMisuse("thread.new-indirect takes two arguments") }
-                return try canonThreadNewIndirect(ft, self.funcRefTable(table), try u32(args, 0), args[1])
+                let fi = try u32(args, 0)
+                return try canonThreadNewIndirect(ft, self.funcRefTable(table, fi), fi, args[1])
             })
         case .threadResumeLater:
             frame.coreFuncs.append(coreHost(name, [.i32], []) { try canonThreadResumeLater(try u32($0, 0)) })
@@ -224,13 +226,14 @@ extension ComponentRuntime {
         }
     }
 
-    /// Spec: CanonicalABI.md#-canon-threadnew-indirect — the core table as the spec's `Table[CoreFuncRef]`
-    /// (a view taken at the call: slot i of the table is element i; null slots are empty).
-    func funcRefTable(_ table: TableInstance) -> CanonicalABI.Table<CoreFuncRef> {
+    /// Spec: CanonicalABI.md#-canon-threadnew-indirect — the core table as the spec's `Table[CoreFuncRef]`,
+    /// as `ftbl.get(fi)` sees it: as long as the core table, slot `fi` holding element `fi` (empty when
+    /// null). Only that slot is read, so only it is filled.
+    func funcRefTable(_ table: TableInstance, _ fi: UInt32) -> CanonicalABI.Table<CoreFuncRef> {
         let t = CanonicalABI.Table<CoreFuncRef>()
-        t.array = (0..<table.size).map { i -> CoreFuncRef? in
-            guard case .function(let address)? = table.element(at: i), let f = coreStore.function(at: address) else { return nil }
-            return CoreFuncRef(coreFuncType(f.type), coreFuncInst(f))
+        t.array = [CoreFuncRef?](repeating: nil, count: table.size)
+        if case .function(let address)? = table.element(at: Int(fi)), let f = coreStore.function(at: address) {
+            t.array[Int(fi)] = CoreFuncRef(coreFuncType(f.type), coreFuncInst(f))
         }
         return t
     }

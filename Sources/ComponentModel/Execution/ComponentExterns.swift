@@ -94,7 +94,7 @@ public enum CoreExtern {
 /// A component instance at run time: its exports by name, in order, and the Canonical ABI state of
 /// the instance that made them (nil for an instance bundled from inline exports, or made by the host).
 public final class ComponentInstanceValue {
-    public private(set) var exports: [(name: String, value: ComponentExtern)]
+    public let exports: [(name: String, value: ComponentExtern)]
     /// Spec: CanonicalABI.md#component-instances — the instance's `ComponentInstance` (handle tables,
     /// `may_enter`/`may_leave`, parent).
     public let state: CanonicalABI.ComponentInstance?
@@ -114,8 +114,6 @@ public final class ComponentInstanceValue {
         if case .function(let f)? = export(name) { return f }
         return nil
     }
-
-    func append(_ name: String, _ value: ComponentExtern) { exports.append((name, value)) }
 }
 
 /// A component (not yet instantiated): its syntax and the scope it was defined in, which its outer

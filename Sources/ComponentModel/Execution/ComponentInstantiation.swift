@@ -94,19 +94,18 @@ extension ComponentRuntime {
         }
     }
 
-    /// Runs `body` on a thread of a synchronous task of `inst` (so `current_thread()` and
-    /// `current_instance()` are defined for the canon built-ins it calls), and returns its result.
-    /// Spec: CanonicalABI.md#tasks — a Task and its implicit Thread, as `canon_lift` makes them for a call.
+    /// Runs `body` as a synchronous function lifted into `inst` and called from the host
+    /// (`Store.lift` + `Store.invoke` of a `func()`), so the canon built-ins it calls find
+    /// `current_thread()` and `current_instance()`, and blocking follows `canon_lift`'s rule for a
+    /// synchronous task (other ready threads of the instance may run; if none can, it traps).
+    /// Spec: CanonicalABI.md#embedding, #canon-lift — definitions.py does not model instantiation;
+    /// a start function runs as the least call that gives it a task.
     func runAsTask<T>(of inst: CanonicalABI.ComponentInstance, _ body: @escaping () throws -> T) throws -> T {
         var value: T? = nil
-        let task = CanonicalABI.Task(CanonicalABI.FuncType([], []), CanonicalOptions(), inst, { [] }, { _ in })
-        let thread = CanonicalABI.Thread(task) { value = try body() }
-        // Entered as a call from the host enters it (Store.lift): the instance and its ancestors.
-        guard inst.mayEnterFrom(nil) else { throw ComponentTrap(.canonicalABI(CanonicalABITrap("Store.lift", "not inst.may_enter_from(caller)"))) }
-        inst.enterFrom(nil)
-        try thread.resume()
-        inst.leaveTo(nil)
-        guard let value else { throw ComponentTrap(.unresolved("instantiation blocked in a start function")) }
+        let callee: CoreFuncInst = { _ in value = try body(); return [] }
+        let f = store.lift(callee, CanonicalABI.FuncType([], []), CanonicalOptions(), inst)
+        _ = try store.invoke(f, { [] }, { _ in })
+        guard let value else { throw ComponentTrap(.unresolved("instantiation did not complete")) }
         return value
     }
 

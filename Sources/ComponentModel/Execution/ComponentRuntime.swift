@@ -33,6 +33,10 @@ public final class ComponentRuntime {
     }
     let steps = StepBudget()
 
+    /// The most `Store.tick`s one `invoke` may run before the call counts as one that cannot
+    /// resolve (DESIGN.md principle 5: a call that yields forever ends as an error, not a hang).
+    public var maxTicksPerInvoke = 1_000_000
+
     /// One `ABIMemory` per core memory, so that the Canonical ABI's memory identity
     /// (`LiftOptions.equal`) is the core memory's identity.
     var memoryViews: [ObjectIdentifier: CoreMemoryView] = [:]
@@ -81,12 +85,17 @@ public final class ComponentRuntime {
                 function.call,
                 { arguments },
                 { results in outcome.resolved = true; outcome.results = results })
+            var ticks = 0
             while !outcome.resolved {
                 discardUnenterableThreads()
                 guard store.waiting.contains(where: { $0.ready() }) else {
                     throw ComponentTrap(.unresolved("the call to `\(function.name)` did not resolve and no thread can run"))
                 }
                 try steps.spend()
+                ticks += 1
+                guard ticks <= maxTicksPerInvoke else {
+                    throw ComponentTrap(.unresolved("the call to `\(function.name)` did not resolve within \(maxTicksPerInvoke) scheduling steps"))
+                }
                 try store.tick()
             }
         } catch {

@@ -30,8 +30,11 @@ extension ComponentRuntime {
             if case .instance(let declared) = try scope.type(t) {
                 try check(provided, against: declared, name: name)
             }
-        case (.coreModule(let t), .coreModule(let m)):
-            try check(m, against: t, in: scope, name: name)
+        case (.coreModule(let t), .coreModule(let module)):
+            let i = Int(t)
+            if i < scope.coreTypes.count, case .module(let declared) = scope.coreTypes[i] {
+                try check(module, against: declared, in: scope, name: name)
+            }
         case (.value, .value), (.component, .component):
             break
         default:
@@ -63,63 +66,63 @@ extension ComponentRuntime {
         }
     }
 
-    /// Spec: Explainer.md#type-checking — a core module the host supplies for an import of module type
-    /// `index`: each of the module's imports must be one the type declares (the type's import matching the
-    /// module's), and each export the type declares must be one of the module's, of a matching type.
-    func check(_ module: WasmCore.Module, against index: UInt32, in scope: InstanceFrame, name: String) throws {
-        guard Int(index) < scope.coreTypes.count, case .module(let declarations) = scope.coreTypes[Int(index)] else {
-            throw linkError("type mismatch for `\(name)`: core type \(index) is not a module type")
-        }
-        let actual = try validateModule(module, features: .all)
-        var functionTypes: [FunctionType?] = []
+    /// Spec: Explainer.md#type-definitions — a core module matches a module type when it exports
+    /// every declared export with a matching type and imports nothing the type does not declare
+    /// (core/valid/types#import-subtyping: imports of the module's type must match the declared ones).
+    func check(_ module: WasmCore.Module, against declarations: [CoreModuleDeclaration], in scope: InstanceFrame, name: String) throws {
+        let actual: ModuleTypes
+        do { actual = try validateModule(module, features: .all) } catch { throw linkError("core module `\(name)` is not valid: \(error)") }
+        // The module type's own core type index space (definitions and outer aliases, in order).
+        var types: [CoreType] = []
+        var declaredImports: [(module: String, name: String, type: ExternalType)] = []
+        var declaredExports: [(name: String, type: ExternalType)] = []
         func external(_ d: ImportDescriptor) throws -> ExternalType {
-            func function(_ i: UInt32) throws -> FunctionType {
-                guard Int(i) < functionTypes.count, let f = functionTypes[Int(i)] else {
-                    throw linkError("type mismatch for `\(name)`: core type \(i) is not a function type")
-                }
-                return f
-            }
             switch d {
-            case .function(let i): return .function(try function(i))
+            case .function(let t), .tag(let t):
+                guard Int(t) < types.count, case .function(let ft) = types[Int(t)] else {
+                    throw linkError("core type index \(t) of module type `\(name)` is not a function type")
+                }
+                if case .tag = d { return .tag(ft) }
+                return .function(ft)
             case .table(let t): return .table(t)
             case .memory(let m): return .memory(m)
             case .global(let g): return .global(g)
-            case .tag(let i): return .tag(try function(i))
             }
         }
-        var imports: [(module: String, name: String, type: ExternalType)] = []
-        var exports: [(name: String, type: ExternalType)] = []
         for d in declarations {
             switch d {
             case .type(let t):
-                if case .function(let f) = t { functionTypes.append(f) } else { functionTypes.append(nil) }
-            case .outerTypeAlias(let count, let i):
-                let frame = try scope.outer(count == 0 ? 0 : count - 1)
-                if Int(i) < frame.coreTypes.count, case .function(let f) = frame.coreTypes[Int(i)] {
-                    functionTypes.append(f)
+                types.append(t)
+            case .outerTypeAlias(let count, let index):
+                // count 0 is the module type itself; 1 the component scope it is written in, ...
+                if count == 0 {
+                    guard Int(index) < types.count else { throw linkError("core type index \(index) out of bounds") }
+                    types.append(types[Int(index)])
                 } else {
-                    functionTypes.append(nil)
+                    let target = try scope.outer(count - 1)
+                    guard Int(index) < target.coreTypes.count else { throw linkError("core type index \(index) out of bounds") }
+                    types.append(target.coreTypes[Int(index)])
                 }
             case .import(let imp):
-                imports.append((imp.module, imp.name, try external(imp.descriptor)))
-            case .export(let exportName, let desc):
-                exports.append((exportName, try external(desc)))
+                declaredImports.append((imp.module, imp.name, try external(imp.descriptor)))
+            case .export(let exportName, let d):
+                declaredExports.append((exportName, try external(d)))
+            }
+        }
+        for e in declaredExports {
+            guard let found = actual.exports.first(where: { $0.name.utf8.elementsEqual(e.name.utf8) }) else {
+                throw linkError("missing export `\(e.name)` of core module `\(name)`")
+            }
+            guard WasmCore.matches(found.type, e.type) else {
+                throw linkError("type mismatch for export `\(e.name)` of core module `\(name)`")
             }
         }
         for imp in actual.imports {
-            guard let declared = imports.first(where: { $0.module == imp.module && $0.name == imp.name }) else {
-                throw linkError("type mismatch for `\(name)`: module import `\(imp.module)::\(imp.name)` is not in the expected type")
+            guard let declared = declaredImports.first(where: { $0.module == imp.module && $0.name == imp.name }) else {
+                throw linkError("core module `\(name)` imports `\(imp.module)` `\(imp.name)`, which its type does not declare")
             }
-            if !WasmCore.matches(declared.type, imp.type) {
-                throw linkError("type mismatch for `\(name)`: type mismatch in import `\(imp.module)::\(imp.name)`")
-            }
-        }
-        for exp in exports {
-            guard let provided = actual.exports.first(where: { $0.name == exp.name }) else {
-                throw linkError("type mismatch for `\(name)`: missing expected export `\(exp.name)`")
-            }
-            if !WasmCore.matches(provided.type, exp.type) {
-                throw linkError("type mismatch for `\(name)`: type mismatch in export `\(exp.name)`")
+            guard WasmCore.matches(declared.type, imp.type) else {
+                throw linkError("type mismatch for import `\(imp.module)` `\(imp.name)` of core module `\(name)`")
             }
         }
     }

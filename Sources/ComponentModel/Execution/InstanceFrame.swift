@@ -18,7 +18,7 @@ final class InstanceFrame {
     var coreTables: [TableInstance] = []
     var coreMemories: [MemoryInstance] = []
     var coreGlobals: [GlobalInstance] = []
-    var coreTags = 0
+    var coreTags: [WasmCore.TagInstance] = []
     var coreTypes: [CoreType] = []
     var coreModules: [WasmCore.Module] = []
     var coreInstances: [CoreInstanceValue] = []
@@ -80,11 +80,19 @@ final class InstanceFrame {
         case .table: return .core(.table(try at(coreTables, i, "core table")))
         case .memory: return .core(.memory(try at(coreMemories, i, "core memory")))
         case .global: return .core(.global(try at(coreGlobals, i, "core global")))
-        case .tag:
-            guard Int(i) < coreTags else { throw linkError("core tag index \(i) out of bounds") }
-            return .tag
+        case .tag: return .core(.tag(try at(coreTags, i, "core tag")))
         default: throw linkError("a core \(sort.keyword) is not a core extern")
         }
+    }
+
+    /// The name a core instance of this frame exports a core function under, if any (for traces).
+    func coreExportName(of f: FunctionInstance) -> String? {
+        for i in coreInstances {
+            for (name, value) in i.exports {
+                if case .core(.function(let g)) = value, g === f { return name }
+            }
+        }
+        return nil
     }
 
     // MARK: - Appending to index spaces
@@ -109,7 +117,7 @@ final class InstanceFrame {
         case (.table, .core(.table(let t))): coreTables.append(t)
         case (.memory, .core(.memory(let m))): coreMemories.append(m)
         case (.global, .core(.global(let g))): coreGlobals.append(g)
-        case (.tag, .tag): coreTags += 1
+        case (.tag, .core(.tag(let t))): coreTags.append(t)
         default: throw linkError("expected a core \(sort.keyword), found a core \(value.kindName)")
         }
     }

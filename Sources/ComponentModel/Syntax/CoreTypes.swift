@@ -1,14 +1,72 @@
 import WasmCore
 
-/// Spec: Binary.md — `core:type` / `core:deftype`: a core function type or a core module type.
+/// Spec: Binary.md — `core:type` / `core:deftype`: a core function type, a core module type, or
+/// (core GC, for `cm-gc`) a struct, array or `sub` type or a rec group of them.
 ///
-/// (GC rec groups and `sub` types are core WebAssembly 3.0; WasmCore's syntax has no GC types,
-/// so the decoder rejects them as unsupported.)
+/// GC types reach only as far as WasmCore's value types do: fields and parameters may refer to
+/// defined types (`(ref $t)`), `funcref` and `externref`, but not to the abstract GC heap types
+/// (`any`, `eq`, `i31`, `struct`, `array`, `none`, ...), which WasmCore has no syntax for.
 public enum CoreType: Hashable, Sendable {
-    /// `(func ...)`, a core function type.
+    /// `(func ...)`, a core function type (final, without supertypes).
     case function(FunctionType)
     /// `(module md*)`, a core module type.
     case module([CoreModuleDeclaration])
+    /// A struct or array type, or any type written with `sub` (non-final or with a supertype).
+    case sub(CoreSubType)
+    /// `(rec st*)`: a rec group, one type index per member.
+    case rec([CoreSubType])
+
+    /// One type for a sub type: `.function` for a final function type without supertypes (the
+    /// binary and text formats write them the same way), `.sub` otherwise.
+    public static func single(_ s: CoreSubType) -> CoreType {
+        if s.isFinal, s.supertypes.isEmpty, case .function(let f) = s.composite { return .function(f) }
+        return .sub(s)
+    }
+
+    /// How many core type indices the type defines.
+    public var count: Int {
+        if case .rec(let members) = self { return members.count }
+        return 1
+    }
+}
+
+/// Spec: core/syntax/types (GC) — `subtype`: final or not, its declared supertypes (type
+/// indices), and its composite type.
+public struct CoreSubType: Hashable, Sendable {
+    public var isFinal: Bool
+    public var supertypes: [UInt32]
+    public var composite: CoreCompositeType
+
+    public init(isFinal: Bool = true, supertypes: [UInt32] = [], composite: CoreCompositeType) {
+        self.isFinal = isFinal
+        self.supertypes = supertypes
+        self.composite = composite
+    }
+}
+
+/// Spec: core/syntax/types (GC) — `comptype`: a function, struct or array type.
+public enum CoreCompositeType: Hashable, Sendable {
+    case function(FunctionType)
+    case `struct`([CoreFieldType])
+    case array(CoreFieldType)
+}
+
+/// Spec: core/syntax/types (GC) — `fieldtype`: a storage type and its mutability.
+public struct CoreFieldType: Hashable, Sendable {
+    public var storage: CoreStorageType
+    public var isMutable: Bool
+
+    public init(_ storage: CoreStorageType, isMutable: Bool = false) {
+        self.storage = storage
+        self.isMutable = isMutable
+    }
+}
+
+/// Spec: core/syntax/types (GC) — `storagetype`: a value type or a packed type.
+public enum CoreStorageType: Hashable, Sendable {
+    case value(WasmCore.ValueType)
+    case i8
+    case i16
 }
 
 /// Spec: Binary.md — `core:moduledecl`.

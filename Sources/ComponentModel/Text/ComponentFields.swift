@@ -21,6 +21,7 @@ extension ComponentTextParser {
             case "module": try parseCoreModule()
             case "instance": try parseCoreInstance()
             case "type": try parseCoreTypeField()
+            case "rec": try parseCoreRecField()
             case "func", "table", "memory", "global", "tag": try parseCoreItemField()
             default:
                 c.position += 2
@@ -130,24 +131,144 @@ extension ComponentTextParser {
         let at = c.location
         c.position += 3
         let id = c.takeIdentifier()
-        let type = try coreTypeBody()
+        // 🛸 A GC type may refer to itself: its name is bound while its body is read (not a module
+        // type's, whose name is not visible inside it).
+        if let id, !c.peekLeftParen("module"), scopes[top].names[.core(.type)]?[id] == nil {
+            scopes[top].names[.core(.type), default: [:]][id] = scopes[top].count(.core(.type))
+        }
+        let type: CoreType
+        do {
+            type = try coreTypeBody()
+            if let id { scopes[top].names[.core(.type)]?[id] = nil }
+        } catch {
+            if let id { scopes[top].names[.core(.type)]?[id] = nil }
+            throw error
+        }
         try c.expectRightParen()
         try addCoreType(type, name: id, at: at)
     }
 
-    /// `(func ...)` or `(module decl*)`.
-    mutating func coreTypeBody() throws -> CoreType {
+    /// 🛸 `(core rec (type $id? subtype)*)`: one definition, one core type index per member. Each
+    /// member's name is bound before its body is read, so it may refer to itself and earlier ones.
+    mutating func parseCoreRecField() throws {
+        let at = c.location
+        c.position += 3
+        var members: [CoreSubType] = []
+        let ids = recMemberNames()
+        let base = scopes[top].count(.core(.type))
+        for (n, id) in ids.enumerated() {
+            guard let id else { continue }
+            guard scopes[top].names[.core(.type)]?[id] == nil else {
+                throw WasmError(.malformed, "duplicate core type identifier $\(id)", at: at)
+            }
+            scopes[top].names[.core(.type), default: [:]][id] = base + UInt32(n)
+        }
+        while c.takeLeftParen("type") {
+            _ = c.takeIdentifier()
+            members.append(try subTypeBody())
+            try c.expectRightParen()
+        }
+        try c.expectRightParen()
+        // Unbind the names again, then define the members' indices in order.
+        for case let id? in ids { scopes[top].names[.core(.type)]?[id] = nil }
+        guard let first = ids.first else {
+            if inComponent { scopes[top].definitions.append(.coreType(.rec([]))) } else { scopes[top].declarations.append(.coreType(.rec([]))) }
+            return
+        }
+        _ = try addCoreType(.rec(members), name: first, at: at)
+        for id in ids.dropFirst() { _ = try scopes[top].define(.core(.type), id, at: at) }
+    }
+
+    /// The identifiers of the `(type $id? ...)` members ahead (of a rec group): members may refer
+    /// to each other whatever their order.
+    func recMemberNames() -> [String?] {
+        var p = 0
+        var names: [String?] = []
+        while c.peek(p)?.kind == .leftParen, c.peekKeyword("type", offset: p + 1) {
+            if let t = c.peek(p + 2), t.kind == .identifier { names.append(String(decoding: t.bytes, as: UTF8.self)) } else { names.append(nil) }
+            var depth = 0
+            repeat {
+                guard let t = c.peek(p) else { return names }
+                if t.kind == .leftParen { depth += 1 } else if t.kind == .rightParen { depth -= 1 }
+                p += 1
+            } while depth > 0
+        }
+        return names
+    }
+
+    /// A core type index: a `u32`, or the name of a core type of the current scope (or of the
+    /// module type being read, `local`).
+    mutating func coreTypeIndex(local: [String: UInt32]? = nil) throws -> UInt32 {
+        try Self.index(&c, in: local ?? scopes[top].names[.core(.type)] ?? [:], "core type")
+    }
+
+    /// An index written as a `u32` or as one of `names` (of an index space called `what`).
+    static func index(_ c: inout TextCursor, in names: [String: UInt32], _ what: String) throws -> UInt32 {
+        guard let t = c.peek, t.kind == .identifier else { return try c.expectU32() }
+        c.position += 1
+        let name = String(decoding: t.bytes, as: UTF8.self)
+        guard let i = names[name] else { throw WasmError(.malformed, "unknown \(what) $\(name)", at: t.location) }
+        return i
+    }
+
+    /// 🛸 `subtype`: `(sub final? x* comptype)` or a composite type alone.
+    mutating func subTypeBody(local: [String: UInt32]? = nil) throws -> CoreSubType {
+        if c.takeLeftParen("sub") {
+            let isFinal = c.takeKeyword("final")
+            var supertypes: [UInt32] = []
+            while c.peek?.kind == .identifier || c.peekUnsigned { supertypes.append(try coreTypeIndex(local: local)) }
+            let composite = try compositeTypeBody(local: local)
+            try c.expectRightParen()
+            return CoreSubType(isFinal: isFinal, supertypes: supertypes, composite: composite)
+        }
+        return CoreSubType(composite: try compositeTypeBody(local: local))
+    }
+
+    /// 🛸 `comptype`: `(func ...)`, `(struct (field ...)*)` or `(array fieldtype)`.
+    mutating func compositeTypeBody(local: [String: UInt32]? = nil) throws -> CoreCompositeType {
+        let names = local ?? scopes[top].names[.core(.type)] ?? [:]
+        let resolve = { (c: inout TextCursor) throws -> UInt32 in try Self.index(&c, in: names, "core type") }
+        // Value types read whatever the features (as wasm-tools reads them); validation gates them.
+        let gc = features.with(.functionReferences, .referenceTypes, .simd)
+        func fieldType(_ c: inout TextCursor) throws -> CoreFieldType {
+            func storage(_ c: inout TextCursor) throws -> CoreStorageType {
+                if c.takeKeyword("i8") { return .i8 }
+                if c.takeKeyword("i16") { return .i16 }
+                return .value(try c.parseValueType(features: gc, typeIndex: resolve))
+            }
+            if c.takeLeftParen("mut") {
+                let s = try storage(&c)
+                try c.expectRightParen()
+                return CoreFieldType(s, isMutable: true)
+            }
+            return CoreFieldType(try storage(&c))
+        }
         if c.peekLeftParen("func") {
-            let names = scopes[top].names[.core(.type)] ?? [:]
-            return .function(try c.parseFunctionType(features: features, typeIndex: { c in
-                if let t = c.peek, t.kind == .identifier {
-                    c.position += 1
-                    let name = String(decoding: t.bytes, as: UTF8.self)
-                    guard let i = names[name] else { throw WasmError(.malformed, "unknown core type $\(name)", at: t.location) }
-                    return i
+            return .function(try c.parseFunctionType(features: gc, typeIndex: resolve))
+        }
+        if c.takeLeftParen("struct") {
+            var fields: [CoreFieldType] = []
+            while c.takeLeftParen("field") {
+                if c.takeIdentifier() != nil {
+                    fields.append(try fieldType(&c))
+                } else {
+                    while !c.peekRightParen { fields.append(try fieldType(&c)) }
                 }
-                return try c.expectU32()
-            }))
+                try c.expectRightParen()
+            }
+            try c.expectRightParen()
+            return .struct(fields)
+        }
+        try c.expectLeftParen("array")
+        let element = try fieldType(&c)
+        try c.expectRightParen()
+        return .array(element)
+    }
+
+    /// `(func ...)`, `(module decl*)`, or (🛸) a struct, array or sub type.
+    mutating func coreTypeBody(local: [String: UInt32]? = nil) throws -> CoreType {
+        if c.peekLeftParen("func") || c.peekLeftParen("struct") || c.peekLeftParen("array") || c.peekLeftParen("sub") {
+            return .single(try subTypeBody(local: local))
         }
         try c.expectLeftParen("module")
         let decls = try coreModuleDeclarationList()
@@ -160,29 +281,37 @@ extension ComponentTextParser {
         var decls: [CoreModuleDeclaration] = []
         var typeNames: [String: UInt32] = [:]
         var types: [FunctionType?] = []
-        func typeIndex(_ c: inout TextCursor) throws -> UInt32 {
-            if let t = c.peek, t.kind == .identifier {
-                c.position += 1
-                let name = String(decoding: t.bytes, as: UTF8.self)
-                guard let i = typeNames[name] else { throw WasmError(.malformed, "unknown type $\(name)", at: t.location) }
-                return i
-            }
-            return try c.expectU32()
-        }
+        func typeIndex(_ c: inout TextCursor) throws -> UInt32 { try Self.index(&c, in: typeNames, "type") }
         while c.peek?.kind == .leftParen {
             let at = c.location
             switch c.peekKeywordText(offset: 1) {
             case "type":
                 c.position += 2
                 let id = c.takeIdentifier()
-                let t = try coreTypeBody()
-                try c.expectRightParen()
                 if let id {
                     guard typeNames[id] == nil else { throw WasmError(.malformed, "duplicate type $\(id)", at: at) }
                     typeNames[id] = UInt32(types.count)
                 }
+                let t = try coreTypeBody(local: typeNames)
+                try c.expectRightParen()
                 if case .function(let f) = t { types.append(f) } else { types.append(nil) }
                 decls.append(.type(t))
+            case "rec":
+                c.position += 2
+                var members: [CoreSubType] = []
+                for (n, id) in recMemberNames().enumerated() {
+                    guard let id else { continue }
+                    guard typeNames[id] == nil else { throw WasmError(.malformed, "duplicate type $\(id)", at: at) }
+                    typeNames[id] = UInt32(types.count + n)
+                }
+                while c.takeLeftParen("type") {
+                    _ = c.takeIdentifier()
+                    members.append(try subTypeBody(local: typeNames))
+                    try c.expectRightParen()
+                    types.append(nil)
+                }
+                try c.expectRightParen()
+                decls.append(.type(.rec(members)))
             case "alias":
                 c.position += 2
                 try c.expectKeyword("outer")
@@ -226,7 +355,7 @@ extension ComponentTextParser {
     /// equal explicitly declared type or adds a type declaration before it.
     mutating func coreExternDescriptor(
         _ decls: inout [CoreModuleDeclaration], _ types: inout [FunctionType?],
-        _ typeIndex: (inout TextCursor) throws -> UInt32
+        _ typeIndex: @escaping (inout TextCursor) throws -> UInt32
     ) throws -> ImportDescriptor {
         try c.expectLeftParen()
         let at = c.location
@@ -240,7 +369,7 @@ extension ComponentTextParser {
                 index = try typeIndex(&c)
                 try c.expectRightParen()
             }
-            let (ft, _) = try c.parseParametersAndResults(features: features, allowNames: true)
+            let (ft, _) = try c.parseParametersAndResults(features: features, allowNames: true, typeIndex: typeIndex)
             if index == nil || !(ft.parameters.isEmpty && ft.results.isEmpty) {
                 if index == nil {
                     // Reuse an equal type declared explicitly (as wasm-tools does); types added
@@ -255,9 +384,9 @@ extension ComponentTextParser {
                 }
             }
             d = k == "func" ? .function(typeIndex: index ?? 0) : .tag(typeIndex: index ?? 0)
-        case "table": d = .table(try c.parseTableType(features: features))
+        case "table": d = .table(try c.parseTableType(features: features, typeIndex: typeIndex))
         case "memory": d = .memory(try c.parseMemoryType(features: features))
-        case "global": d = .global(try c.parseGlobalType(features: features))
+        case "global": d = .global(try c.parseGlobalType(features: features, typeIndex: typeIndex))
         default: throw WasmError(.malformed, "unexpected token", at: at)
         }
         try c.expectRightParen()
@@ -497,6 +626,9 @@ extension ComponentTextParser {
     /// `(start $f (value $v)* (result (value $id?))*)`.
     mutating func parseStart() throws {
         let at = c.location
+        if scopes[top].definitions.contains(where: { if case .start = $0 { return true } else { return false } }) {
+            throw WasmError(.malformed, "component cannot have more than one start function", at: at)
+        }
         c.position += 2
         let f = try index(.function)
         var args: [UInt32] = []

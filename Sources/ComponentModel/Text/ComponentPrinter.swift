@@ -32,7 +32,7 @@ struct ComponentPrinter {
             if text.hasPrefix("(module") { text.removeFirst("(module".count) }
             line(indent, "(core module" + text.trimmingCharacters(in: .newlines).split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + indent))
         case .coreInstance(let i): line(indent, coreInstance(i))
-        case .coreType(let t): line(indent, "(core type \(coreType(t)))")
+        case .coreType(let t): line(indent, coreTypeField(t, keyword: "core type"))
         case .component(let c): component(c, indent: indent)
         case .instance(let i): line(indent, instance(i))
         case .alias(let a): line(indent, alias(a))
@@ -97,18 +97,49 @@ struct ComponentPrinter {
         }
     }
 
+    /// `(core type t)` (`(type t)` in a module type), or a rec group `(core rec (type t)*)`.
+    func coreTypeField(_ t: CoreType, keyword: String) -> String {
+        guard case .rec(let members) = t else { return "(\(keyword) \(coreType(t)))" }
+        let rec = keyword == "type" ? "rec" : "core rec"
+        return "(\(rec)" + members.map { " (type \(subType($0)))" }.joined() + ")"
+    }
+
     func coreType(_ t: CoreType) -> String {
         switch t {
         case .function(let f): return "(func\(core.functionSignature(f)))"
         case .module(let decls):
             return "(module" + decls.map { "\n  " + coreModuleDeclaration($0) }.joined() + ")"
+        case .sub(let s): return subType(s)
+        case .rec(let members): return "(rec" + members.map { " (type \(subType($0)))" }.joined() + ")"
         }
+    }
+
+    /// Spec: core/text/types (GC) — `(sub final? x* comptype)`, or the composite type alone.
+    func subType(_ s: CoreSubType) -> String {
+        let composite: String
+        switch s.composite {
+        case .function(let f): composite = "(func\(core.functionSignature(f)))"
+        case .struct(let fields): composite = "(struct" + fields.map { " (field \(fieldType($0)))" }.joined() + ")"
+        case .array(let f): composite = "(array \(fieldType(f)))"
+        }
+        if s.isFinal && s.supertypes.isEmpty { return composite }
+        return "(sub" + (s.isFinal ? " final" : "") + s.supertypes.map { " \($0)" }.joined() + " \(composite))"
+    }
+
+    func fieldType(_ f: CoreFieldType) -> String {
+        let storage: String
+        switch f.storage {
+        case .i8: storage = "i8"
+        case .i16: storage = "i16"
+        case .value(let t): storage = core.valueType(t)
+        }
+        return f.isMutable ? "(mut \(storage))" : storage
     }
 
     func coreModuleDeclaration(_ d: CoreModuleDeclaration) -> String {
         switch d {
         case .import(let i): return "(import \(q(i.module)) \(q(i.name)) \(core.importDescriptor(i.descriptor)))"
-        case .type(let t): return "(type \(coreType(t)))"
+        case .type(let t): return coreTypeField(t, keyword: "type")
         case .outerTypeAlias(let c, let i): return "(alias outer \(c) \(i) (type))"
         case .export(let n, let d): return "(export \(q(n)) \(core.importDescriptor(d)))"
         }
@@ -137,7 +168,7 @@ struct ComponentPrinter {
 
     func declaration(_ d: Declaration) -> String {
         switch d {
-        case .coreType(let t): return "(core type \(coreType(t)))"
+        case .coreType(let t): return coreTypeField(t, keyword: "core type")
         case .type(let t): return "(type \(typeDefinition(t)))"
         case .alias(let a): return alias(a)
         case .import(let i): return "(import \(externName(i.name)) \(externType(i.type)))"

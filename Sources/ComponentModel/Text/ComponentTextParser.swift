@@ -277,9 +277,15 @@ struct ComponentTextParser {
             name = try c.expectName()
         }
         var attributes: [NameAttribute] = []
+        var seen = Set<String>()
         while true {
             if (c.peekLeftParen("implements") || c.peekLeftParen("external-id")) && !features.contains(.cmImplements) {
                 throw c.error("the `cm-implements` feature is not active")
+            }
+            // At most one attribute of each kind: a second one is an unexpected token.
+            if let kind = c.peekKeywordText(offset: 1), c.peekLeftParen(kind), !seen.insert(kind).inserted {
+                c.position += 1
+                throw c.unexpected()
             }
             if c.peekLeftParen("implements") {
                 c.position += 2

@@ -91,8 +91,12 @@ extension ComponentTextParser {
             return .record(fields)
         case "variant":
             var cases: [VariantCase] = []
+            var ids = Set<String>()
             while c.takeLeftParen("case") {
-                _ = c.takeIdentifier()
+                let at = c.location
+                if let id = c.takeIdentifier(), !ids.insert(id).inserted {
+                    throw WasmError(.malformed, "duplicate variant case identifier", at: at)
+                }
                 let l = try c.expectName()
                 let t = try optionalValueType()
                 try c.expectRightParen()

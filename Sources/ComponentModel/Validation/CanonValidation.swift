@@ -8,6 +8,10 @@ struct ResolvedCanonOptions {
     var isAsync = false
     var callback: Bool = false
     var stringEncodingSet = false
+    var stringEncoding: StringEncodingOption = .utf8
+    /// 🛸 `gc` and `core-type`.
+    var gc = false
+    var coreType: UInt32?
     var pointer: WasmCore.ValueType { memory?.limits.addressType == .i64 ? .i64 : .i32 }
 }
 
@@ -17,46 +21,52 @@ extension ComponentValidator {
         var o = ResolvedCanonOptions()
         var seen = Set<UInt8>()
         var reallocType: FunctionType?
+        // The options a built-in does not take are reported after the checks every option list
+        // gets (wasmparser's order).
+        var disallowed: CanonOption?
+        var callbackType: FunctionType?
         for opt in options {
             let code = opt.opcode <= 2 ? 0 : opt.opcode
             guard seen.insert(code).inserted else {
                 throw invalid(code == 0 ? "canonical encoding option `\(encodingName(options.first { $0.opcode <= 2 } ?? opt))` conflicts with option `\(encodingName(opt))`"
-                              : "`\(optionName(opt))` is specified more than once")
+                              : "canonical option `\(opt.isCoreType ? "core type" : optionName(opt))` is specified more than once")
             }
-            guard allowed.contains(code) else {
-                throw invalid("cannot specify `\(optionName(opt))` option on `\(builtin.rawValue)`")
-            }
+            if !allowed.contains(code), disallowed == nil { disallowed = opt }
             switch opt {
             case .utf8, .utf16, .latin1UTF16:
                 o.stringEncodingSet = true
+                o.stringEncoding = opt.isUTF16 ? .utf16 : .utf8
             case .memory(let i):
-                guard Int(i) < top.coreMemories.count else { throw invalid("unknown memory: memory index out of bounds") }
+                guard Int(i) < top.coreMemories.count else { throw invalid("unknown memory \(i): memory index out of bounds") }
                 let m = top.coreMemories[Int(i)]
                 // `memory` must be a subtype of `(memory 0)`, which is not shared.
                 if m.limits.isShared { throw invalid("canonical option `memory` must be a subtype of `(memory 0)`: mismatch in the shared flag for memories") }
                 if m.limits.addressType == .i64 { try require(.cm64, "64-bit memories require the `cm64` feature to be enabled") }
                 o.memory = m
             case .realloc(let i):
-                guard Int(i) < top.coreFunctions.count else { throw invalid("unknown core function: function index out of bounds") }
+                guard Int(i) < top.coreFunctions.count else { throw invalid("unknown core function \(i): function index out of bounds") }
                 reallocType = top.coreFunctions[Int(i)]
                 o.realloc = true
             case .postReturn(let i):
-                guard Int(i) < top.coreFunctions.count else { throw invalid("unknown core function: function index out of bounds") }
+                guard Int(i) < top.coreFunctions.count else { throw invalid("unknown core function \(i): function index out of bounds") }
                 o.postReturn = top.coreFunctions[Int(i)]
             case .async:
                 try require(.cmAsync, "canonical option `async` requires the component model async feature")
                 o.isAsync = true
             case .callback(let i):
                 try require(.cmAsync, "canonical option `callback` requires the component model async feature")
-                guard Int(i) < top.coreFunctions.count else { throw invalid("unknown core function: function index out of bounds") }
-                guard top.coreFunctions[Int(i)] == FunctionType(parameters: [.i32, .i32, .i32], results: [.i32]) else {
-                    throw invalid("canonical option `callback` uses a core function with an incorrect signature")
-                }
+                guard Int(i) < top.coreFunctions.count else { throw invalid("unknown core function \(i): function index out of bounds") }
+                callbackType = top.coreFunctions[Int(i)]
                 o.callback = true
-            case .coreType, .gc:
+            case .coreType(let i):
                 try require(.cmGC, "canonical option `\(optionName(opt))` requires the component model gc feature")
+                o.coreType = i
+            case .gc:
+                try require(.cmGC, "canonical option `\(optionName(opt))` requires the component model gc feature")
+                o.gc = true
             }
         }
+        if o.coreType != nil && !o.gc { throw invalid("cannot specify `core-type` without `gc`") }
         if let r = reallocType {
             let p = o.pointer
             guard r == FunctionType(parameters: [p, p, p, p], results: [p]) else {
@@ -65,7 +75,16 @@ extension ComponentValidator {
             guard o.memory != nil else { throw invalid("canonical option `realloc` requires `memory` to also be specified") }
         }
         if o.callback && !o.isAsync { throw invalid("cannot specify callback without async") }
+        if let t = callbackType, t != FunctionType(parameters: [.i32, .i32, .i32], results: [.i32]) {
+            throw invalid("canonical option `callback` uses a core function with an incorrect signature")
+        }
         if o.isAsync && o.postReturn != nil { throw invalid("cannot specify post-return function in async") }
+        if let opt = disallowed {
+            if builtin == .lower, opt.isPostReturn || opt.isCallback {
+                throw invalid("canonical option `\(optionName(opt))` cannot be specified for lowerings")
+            }
+            throw invalid("cannot specify `\(optionName(opt))` option on `\(builtin.rawValue)`")
+        }
         return o
     }
 
@@ -105,9 +124,9 @@ extension ComponentValidator {
         case .fixedLengthList(let e, let n):
             let one = flatten(e, ptr)
             return Int(n) * one.count > 1000 ? Array(repeating: .i32, count: 1000) : Array((0..<Int(n)).map { _ in one }.joined())
-        case .record(let fs): return fs.flatMap { flatten($0.type, ptr) }
+        case .record(let fs, _): return fs.flatMap { flatten($0.type, ptr) }
         case .tuple(let ts): return ts.flatMap { flatten($0, ptr) }
-        case .variant(let cs): return flattenVariant(cs.map(\.type), ptr)
+        case .variant(let cs, _): return flattenVariant(cs.map(\.type), ptr)
         case .option(let e): return flattenVariant([nil, e], ptr)
         case .result(let o, let e): return flattenVariant([o, e], ptr)
         case .enum, .flags, .own, .borrow, .stream, .future: return [.i32]
@@ -152,15 +171,19 @@ extension ComponentValidator {
         return FunctionType(parameters: fp, results: fr)
     }
 
+    /// Whether lifting or lowering `t` goes through memory: a string, list or map in it, not
+    /// counting the payloads of streams and futures (passed as handles).
     func containsListOrString(_ t: ValType) -> Bool {
-        var found = false
-        visit(t) {
-            switch $0 {
-            case .primitive(.string), .list, .map: found = true
-            default: break
-            }
+        switch t {
+        case .primitive(let p): return p == .string
+        case .list, .map: return true
+        case .fixedLengthList(let e, _), .option(let e): return containsListOrString(e)
+        case .record(let fs, _): return fs.contains { containsListOrString($0.type) }
+        case .variant(let cs, _): return cs.contains { $0.type.map(containsListOrString) ?? false }
+        case .tuple(let ts): return ts.contains(where: containsListOrString)
+        case .result(let o, let e): return (o.map(containsListOrString) ?? false) || (e.map(containsListOrString) ?? false)
+        case .flags, .enum, .own, .borrow, .stream, .future: return false
         }
-        return found
     }
 
     /// `lower(T)`: needs `memory` for lists and strings.
@@ -197,11 +220,13 @@ extension ComponentValidator {
         return r
     }
 
-    func streamOrFuture(_ i: UInt32, stream: Bool) throws -> ValType? {
-        guard case .value(let v) = try componentType(i) else { throw invalid("`\(stream ? "stream" : "future")` type index \(i) is not a \(stream ? "stream" : "future") type") }
+    /// The element type of the stream or future type `i` a `stream.*`/`future.*` built-in names.
+    func streamOrFuture(_ i: UInt32, stream: Bool, for builtin: CanonBuiltin) throws -> ValType? {
+        let wrong = invalid("`\(builtin.rawValue)` requires a \(stream ? "stream" : "future") type")
+        guard case .value(let v) = try componentType(i) else { throw wrong }
         switch (v, stream) {
         case (.stream(let e), true), (.future(let e), false): return e
-        default: throw invalid("`\(stream ? "stream" : "future")` type index \(i) is not a \(stream ? "stream" : "future") type")
+        default: throw wrong
         }
     }
 
@@ -213,7 +238,9 @@ extension ComponentValidator {
         case .cmErrorContext: name = "error-context"
         case .cmThreading: name = "threading"
         case .sharedEverythingThreads:
-            try require(feature, "`\(b.rawValue)` requires the shared-everything-threads proposal")
+            // wasmparser spells this one with an underscore.
+            let name = b == .threadAvailableParallelism ? "thread.available_parallelism" : b.rawValue
+            try require(feature, "`\(name)` requires the shared-everything-threads proposal")
             return
         default: name = feature.rawValue
         }
@@ -229,7 +256,7 @@ extension ComponentValidator {
         switch c.builtin {
         case .lift:
             let f = c.function ?? 0, t = c.type ?? 0
-            guard Int(f) < top.coreFunctions.count else { throw invalid("unknown core function: function index out of bounds") }
+            guard Int(f) < top.coreFunctions.count else { throw invalid("unknown core function \(f): function index out of bounds") }
             guard case .function(let ft) = try componentType(t) else { throw invalid("type index \(t) is not a function type") }
             let o = try resolveOptions(c.options, allowed: [0, 3, 4, 5, 6, 7, 8, 9], builtin: .lift)
             if o.isAsync && !o.callback { try require(.cmAsyncStackful, "requires the component model async stackful feature") }
@@ -256,9 +283,19 @@ extension ComponentValidator {
             top.functions.append(ft)
         case .lower:
             let f = c.function ?? 0
-            guard Int(f) < top.functions.count else { throw invalid("unknown function: function index out of bounds") }
+            guard Int(f) < top.functions.count else { throw invalid("unknown function \(f): function index out of bounds") }
             let ft = top.functions[Int(f)]
             let o = try resolveOptions(c.options, allowed: [0, 3, 4, 6, 8, 9], builtin: .lower)
+            if o.gc {
+                guard let t = o.coreType else {
+                    throw invalid("cannot specify `gc` without also specifying a `core-type` for lowerings")
+                }
+                guard Int(t) < top.coreTypes.count else { throw invalid("unknown core type \(t): type index out of bounds") }
+                guard let core = top.coreTypes[Int(t)].functionType else { throw invalid("core type index \(t) is not a function type") }
+                try checkGCLowering(ft, coreType: core, o)
+                top.coreFunctions.append(core)
+                return
+            }
             if o.isAsync && !ft.isAsync { throw invalid("the `async` canonical option requires an async function type") }
             let params = ft.parameters.map(\.type), results = ft.result.map { [$0] } ?? []
             for p in params { try requireForLower(p, o) }
@@ -285,9 +322,8 @@ extension ComponentValidator {
         case .taskReturn:
             let o = try resolveOptions(c.options, allowed: [0, 3], builtin: .taskReturn)
             let results = try c.result.map { [try resolveValType($0)] } ?? []
-            // `canon_task_return` only reads the result from memory (`lift_flat_values`), so a list or string
-            // needs `memory`, never `realloc` (which `$opts` may not even hold). CanonicalABI.md#-canon-taskreturn
-            // names `lift($f.result)`, whose rule asks for `realloc`; the rule that fits, and wasm-tools', is `lower`.
+            // The result is lowered as the parameter of a `func(v: T)` is: `memory` for a list
+            // or string, no `realloc` (which task.return does not take).
             for r in results { try requireForLower(r, o) }
             var fp = results.flatMap { flatten($0, o.pointer) }
             if fp.count > 16 {
@@ -299,7 +335,11 @@ extension ComponentValidator {
             core([], [])
         case .contextGet, .contextSet:
             let t = c.contextType ?? .i32
-            if t == .i64 { try require(.cm64, "context type must be i32") } else if t != .i32 { throw invalid("context type must be i32 or i64") }
+            if t == .i64 {
+                try require(.cm64, "64-bit `\(c.builtin.rawValue)` requires the component model 64-bit feature")
+            } else if t != .i32 {
+                throw invalid("`\(c.builtin.rawValue)` only supports `i32` or `i64`")
+            }
             if let previous = top.contextType, previous != t { throw invalid("type must match previous context type") }
             top.contextType = t
             let i = c.contextIndex ?? 0
@@ -315,11 +355,11 @@ extension ComponentValidator {
         case .subtaskDrop:
             core([.i32], [])
         case .streamNew, .futureNew:
-            _ = try streamOrFuture(c.type ?? 0, stream: c.builtin == .streamNew)
+            _ = try streamOrFuture(c.type ?? 0, stream: c.builtin == .streamNew, for: c.builtin)
             core([], [.i64])
         case .streamRead, .streamWrite, .futureRead, .futureWrite:
             let isStream = c.builtin == .streamRead || c.builtin == .streamWrite
-            let e = try streamOrFuture(c.type ?? 0, stream: isStream)
+            let e = try streamOrFuture(c.type ?? 0, stream: isStream, for: c.builtin)
             let o = try resolveOptions(c.options, allowed: [0, 3, 4, 6], builtin: c.builtin)
             if e == nil && !o.isAsync { try require(.cmMoreAsyncBuiltins, "synchronous `\(c.builtin.rawValue)` without a payload type requires the component model more async builtins feature") }
                         if let e {
@@ -329,11 +369,11 @@ extension ComponentValidator {
             core(isStream ? [.i32, o.pointer, o.pointer] : [.i32, o.pointer], [isStream ? o.pointer : .i32])
         case .streamCancelRead, .streamCancelWrite, .futureCancelRead, .futureCancelWrite:
             let isStream = c.builtin == .streamCancelRead || c.builtin == .streamCancelWrite
-            _ = try streamOrFuture(c.type ?? 0, stream: isStream)
+            _ = try streamOrFuture(c.type ?? 0, stream: isStream, for: c.builtin)
             if c.isAsync { try require(.cmMoreAsyncBuiltins, "async `\(c.builtin.rawValue)` requires the component model more async builtins feature") }
             core([.i32], [.i32])
         case .streamDropReadable, .streamDropWritable, .futureDropReadable, .futureDropWritable:
-            _ = try streamOrFuture(c.type ?? 0, stream: c.builtin == .streamDropReadable || c.builtin == .streamDropWritable)
+            _ = try streamOrFuture(c.type ?? 0, stream: c.builtin == .streamDropReadable || c.builtin == .streamDropWritable, for: c.builtin)
             core([.i32], [])
         case .errorContextNew:
             let o = try resolveOptions(c.options, allowed: [0, 3, 4], builtin: c.builtin)
@@ -350,7 +390,7 @@ extension ComponentValidator {
             core([], [.i32])
         case .waitableSetWait, .waitableSetPoll:
             let m = c.memory ?? 0
-            guard Int(m) < top.coreMemories.count else { throw invalid("unknown memory: memory index out of bounds") }
+            guard Int(m) < top.coreMemories.count else { throw invalid("unknown memory \(m): memory index out of bounds") }
             let p: WasmCore.ValueType = top.coreMemories[Int(m)].limits.addressType == .i64 ? .i64 : .i32
             core([.i32, p], [.i32])
         case .waitableSetDrop:
@@ -361,10 +401,10 @@ extension ComponentValidator {
             core([], [.i32])
         case .threadNewIndirect:
             let t = c.type ?? 0, tab = c.table ?? 0
-            guard Int(t) < top.coreTypes.count else { throw invalid("unknown core type: type index out of bounds") }
-            guard case .function(let ft) = top.coreTypes[Int(t)] else { throw invalid("core type index \(t) is not a function type") }
-            guard ft == FunctionType(parameters: [.i32], results: []) else { throw invalid("thread start function must have type `(func (param i32))`") }
-            guard Int(tab) < top.coreTables.count else { throw invalid("unknown table: table index out of bounds") }
+            guard Int(t) < top.coreTypes.count else { throw invalid("unknown core type \(t): type index out of bounds") }
+            guard let ft = top.coreTypes[Int(t)].functionType else { throw invalid("core type index \(t) is not a function type") }
+            guard ft == FunctionType(parameters: [.i32], results: []) else { throw invalid("start function must take a single `i32` argument (currently)") }
+            guard Int(tab) < top.coreTables.count else { throw invalid("unknown table \(tab): table index out of bounds") }
             core([.i32, .i32], [.i32])
         case .threadResumeLater:
             core([.i32], [])
@@ -380,4 +420,14 @@ extension ComponentValidator {
             core([], [.i32])
         }
     }
+}
+
+/// The string encodings, as far as GC lowering tells them apart.
+enum StringEncodingOption { case utf8, utf16 }
+
+private extension CanonOption {
+    var isUTF16: Bool { if case .utf16 = self { return true } else { return false } }
+    var isCoreType: Bool { if case .coreType = self { return true } else { return false } }
+    var isPostReturn: Bool { if case .postReturn = self { return true } else { return false } }
+    var isCallback: Bool { if case .callback = self { return true } else { return false } }
 }

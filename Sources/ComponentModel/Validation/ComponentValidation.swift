@@ -5,6 +5,7 @@ import WasmCore
 public func validateComponent(_ component: Component, features: Features = .all) throws -> ComponentTypes {
     let v = ComponentValidator(features: features)
     let t = try v.validateComponentBody(component)
+    for validateBodies in v.deferredBodies { try validateBodies() }
     return ComponentTypes(imports: t.imports, exports: t.exports)
 }
 
@@ -16,6 +17,10 @@ final class ComponentValidator {
     let features: Features
     var scopes: [ValidationScope] = []
     var nextResource = 0
+    var nextTag = 0
+    /// The function bodies of the core modules, validated after everything else (as wasmparser
+    /// does, which decides which error a component breaking several rules reports).
+    var deferredBodies: [() throws -> Void] = []
     /// The core representation type of each defined resource, and its scope depth.
     var resourceRep: [ResourceID: WasmCore.ValueType] = [:]
 
@@ -32,7 +37,7 @@ final class ComponentValidator {
 
     func freshResource() -> ResourceID {
         nextResource += 1
-        let id = ResourceID(raw: nextResource)
+        let id = ResourceID(raw: nextResource, alias: freshTag())
         top.createdResources.append(id)
         return id
     }
@@ -79,7 +84,8 @@ final class ComponentValidator {
         case .custom:
             return
         case .coreModule(let m):
-            let types = try validateModule(m, features: features)
+            let (types, validateBodies) = try validateModuleDeferringBodies(m, features: features)
+            deferredBodies.append(validateBodies)
             var importNames = Set<String>()
             for imp in types.imports where !importNames.insert("\(imp.module):\(imp.name)").inserted {
                 throw invalid("duplicate import name `\(imp.module):\(imp.name)`")
@@ -88,7 +94,7 @@ final class ComponentValidator {
         case .coreInstance(let i):
             try validateCoreInstance(i)
         case .coreType(let t):
-            top.coreTypes.append(try resolveCoreType(t))
+            top.coreTypes += try resolveCoreType(t)
         case .component(let c):
             let t = try validateComponentBody(c)
             try checkTypeSize(.component(t))
@@ -122,12 +128,12 @@ final class ComponentValidator {
     func validateCoreInstance(_ i: CoreInstance) throws {
         switch i {
         case .instantiate(let module, let arguments):
-            guard Int(module) < top.coreModules.count else { throw invalid("unknown module: module index out of bounds") }
+            guard Int(module) < top.coreModules.count else { throw invalid("unknown module \(module): module index out of bounds") }
             let m = top.coreModules[Int(module)]
             var args: [String: CoreInstanceT] = [:]
             for a in arguments {
                 guard a.sort == .instance else { throw invalid("only instances can be module instantiation arguments") }
-                guard Int(a.index) < top.coreInstances.count else { throw invalid("unknown instance: instance index out of bounds") }
+                guard Int(a.index) < top.coreInstances.count else { throw invalid("unknown instance \(a.index): instance index out of bounds") }
                 if args[a.name] != nil { throw invalid("duplicate module instantiation argument named `\(a.name)`") }
                 args[a.name] = top.coreInstances[Int(a.index)]
             }
@@ -137,7 +143,7 @@ final class ComponentValidator {
                     throw invalid("module instantiation argument `\(imp.module)` does not export an item named `\(imp.name)`")
                 }
                 if let why = coreMismatch(actual, imp.type) {
-                    throw invalid("type mismatch for export `\(imp.name)` of module instantiation argument `\(imp.module)`: \(why)")
+                    throw invalid("type mismatch for export `\(imp.name)` of module instantiation argument `\(imp.module)`\n\(why)")
                 }
             }
             top.coreInstances.append(CoreInstanceT(exports: m.exports))
@@ -158,19 +164,20 @@ final class ComponentValidator {
         let s = top
         switch sort {
         case .function:
-            guard i < s.coreFunctions.count else { throw invalid("unknown core function: function index out of bounds") }
+            guard i < s.coreFunctions.count else { throw invalid("unknown core function \(i): function index out of bounds") }
             return .function(s.coreFunctions[i])
         case .table:
-            guard i < s.coreTables.count else { throw invalid("unknown table: table index out of bounds") }
+            guard i < s.coreTables.count else { throw invalid("unknown table \(i): table index out of bounds") }
             return .table(s.coreTables[i])
         case .memory:
-            guard i < s.coreMemories.count else { throw invalid("unknown memory: memory index out of bounds") }
+            guard i < s.coreMemories.count else { throw invalid("unknown memory \(i): memory index out of bounds") }
             return .memory(s.coreMemories[i])
         case .global:
-            guard i < s.coreGlobals.count else { throw invalid("unknown global: global index out of bounds") }
+            guard i < s.coreGlobals.count else { throw invalid("unknown global \(i): global index out of bounds") }
             return .global(s.coreGlobals[i])
         case .tag:
-            guard i < s.coreTags.count else { throw invalid("unknown tag: tag index out of bounds") }
+            try require(.exceptions, "exceptions proposal not enabled")
+            guard i < s.coreTags.count else { throw invalid("unknown tag \(i): tag index out of bounds") }
             return .tag(s.coreTags[i])
         default:
             throw invalid("core instance export sort must be a func, table, memory, global or tag")
@@ -189,19 +196,30 @@ final class ComponentValidator {
             case .tag: return "tag"
             }
         }
+        let printer = ModulePrinter()
+        func funcText(_ f: FunctionType) -> String {
+            var text = "(func"
+            if !f.parameters.isEmpty { text += " (param " + f.parameters.map(printer.valueType).joined(separator: " ") + ")" }
+            if !f.results.isEmpty { text += " (result " + f.results.map(printer.valueType).joined(separator: " ") + ")" }
+            return text + ")"
+        }
         switch (actual, expected) {
-        case (.function, .function): return "type mismatch"
+        case (.function(let a), .function(let e)), (.tag(let a), .tag(let e)):
+            return "expected: \(funcText(e))\nfound:    \(funcText(a))"
         case (.table(let a), .table(let e)):
-            if a.elementType != e.elementType { return "expected table element type \(e.elementType), found \(a.elementType)" }
+            if a.elementType != e.elementType {
+                return "expected table element type \(printer.referenceType(e.elementType)), found \(printer.referenceType(a.elementType))"
+            }
+            if a.limits.isShared != e.limits.isShared { return "mismatch in the shared flag for tables" }
             return "mismatch in table limits"
         case (.memory(let a), .memory(let e)):
             if a.limits.isShared != e.limits.isShared { return "mismatch in the shared flag for memories" }
             if a.limits.addressType != e.limits.addressType { return "mismatch in index type used for memories" }
+            if a.bytesPerPage != e.bytesPerPage { return "mismatch in page size for memories" }
             return "mismatch in memory limits"
         case (.global(let a), .global(let e)):
             if a.mutability != e.mutability { return "global types differ in mutability" }
-            return "expected global type \(e.valueType), found \(a.valueType)"
-        case (.tag, .tag): return "type mismatch"
+            return "expected global type \(printer.valueType(e.valueType)), found \(printer.valueType(a.valueType))"
         default: return "expected \(kind(expected)), found \(kind(actual))"
         }
     }
@@ -214,7 +232,7 @@ final class ComponentValidator {
     func validateInstance(_ i: Instance) throws {
         switch i {
         case .instantiate(let component, let arguments):
-            guard Int(component) < top.components.count else { throw invalid("unknown component: component index out of bounds") }
+            guard Int(component) < top.components.count else { throw invalid("unknown component \(component): component index out of bounds") }
             let c = top.components[Int(component)]
             var args: [String: EType] = [:]
             var names = NameSet()
@@ -231,13 +249,9 @@ final class ComponentValidator {
             var t = InstanceT()
             var names = NameSet()
             for e in exports {
-                _ = try classifyExternName(e.name.name, features: features, isExport: true)
-                let itemExtern: ExternType? = e.item.sort == .instance ? .instance(0) : e.item.sort == .function ? .function(0) : nil
-                try checkNameAttributes(e.name, itemExtern)
-                if let previous = names.insert(e.name.name) {
-                    throw invalid("export name `\(e.name.name)` conflicts with previous name `\(previous)`")
-                }
                 let type = try itemType(e.item)
+                // A bag of exports names no resources: annotated names cannot refer to one.
+                try checkExternName(e.name, type, isExport: true, names: &names, namespace: [])
                 t.exportList.append(NamedEType(name: e.name.name, type: type))
             }
             try checkTypeSize(.instance(t))
@@ -260,9 +274,11 @@ final class ComponentValidator {
                 throw invalid("type mismatch for import `\(imp.name)`\n\(why)")
             }
         }
+        var tags: [Int: TypeTag] = [:]
+        for imp in c.imports { if let actual = args[imp.name] { bindTags(actual: actual, expected: imp.type, tags: &tags) } }
         for r in c.definedResources { map[r] = freshResource() }
         var t = InstanceT()
-        for e in c.exports { t.exportList.append(NamedEType(name: e.name, type: substitute(e.type, map))) }
+        for e in c.exports { t.exportList.append(NamedEType(name: e.name, type: substitute(e.type, map, tags: tags))) }
         return t
     }
 
@@ -272,26 +288,26 @@ final class ComponentValidator {
         let s = top
         switch item.sort {
         case .core(.module):
-            guard i < s.coreModules.count else { throw invalid("unknown module: module index out of bounds") }
+            guard i < s.coreModules.count else { throw invalid("unknown module \(i): module index out of bounds") }
             return .coreModule(s.coreModules[i])
         case .core:
             throw invalid("only core modules may be referenced here")
         case .function:
-            guard i < s.functions.count else { throw invalid("unknown function: function index out of bounds") }
+            guard i < s.functions.count else { throw invalid("unknown function \(i): function index out of bounds") }
             return .function(s.functions[i])
         case .value:
             try require(.cmValues, "support for component model `value`s is not enabled")
-            guard i < s.values.count else { throw invalid("unknown value: value index out of bounds") }
+            guard i < s.values.count else { throw invalid("unknown value \(i): value index out of bounds") }
             try useValue(i)
             return .value(s.values[i])
         case .type:
-            guard i < s.types.count else { throw invalid("unknown type: type index out of bounds") }
+            guard i < s.types.count else { throw invalid("unknown type \(i): type index out of bounds") }
             return .type(s.types[i])
         case .component:
-            guard i < s.components.count else { throw invalid("unknown component: component index out of bounds") }
+            guard i < s.components.count else { throw invalid("unknown component \(i): component index out of bounds") }
             return .component(s.components[i])
         case .instance:
-            guard i < s.instances.count else { throw invalid("unknown instance: instance index out of bounds") }
+            guard i < s.instances.count else { throw invalid("unknown instance \(i): instance index out of bounds") }
             return .instance(s.instances[i])
         }
     }
@@ -316,7 +332,8 @@ final class ComponentValidator {
         switch a.target {
         case .coreExport(let instance, let name):
             guard case .core(let sort) = a.sort else { throw invalid("core export alias must have a core sort") }
-            guard Int(instance) < top.coreInstances.count else { throw invalid("unknown core instance: instance index out of bounds") }
+            if sort == .tag { try require(.exceptions, "exceptions proposal not enabled") }
+            guard Int(instance) < top.coreInstances.count else { throw invalid("unknown core instance \(instance): instance index out of bounds") }
             guard let t = top.coreInstances[Int(instance)].export(name) else {
                 throw invalid("core instance \(instance) has no export named `\(name)`")
             }
@@ -329,7 +346,8 @@ final class ComponentValidator {
             default: throw invalid("export `\(name)` for core instance \(instance) is not a \(sort.keyword)")
             }
         case .export(let instance, let name):
-            guard Int(instance) < top.instances.count else { throw invalid("unknown instance: instance index out of bounds") }
+            if a.sort == .value { try require(.cmValues, "support for component model `value`s is not enabled") }
+            guard Int(instance) < top.instances.count else { throw invalid("unknown instance \(instance): instance index out of bounds") }
             guard let t = top.instances[Int(instance)].export(name) else {
                 throw invalid("instance \(instance) has no export named `\(name)`")
             }
@@ -337,7 +355,6 @@ final class ComponentValidator {
                 throw invalid("export `\(name)` for instance \(instance) is not a \(sortName(a.sort))")
             }
             push(t)
-            noteNamed(t, imported: false)
         case .outer(let count, let index):
             try validateOuterAlias(a.sort, count: count, index: index)
         }
@@ -370,7 +387,7 @@ final class ComponentValidator {
         let i = Int(index)
         switch sort {
         case .type:
-            guard i < s.types.count else { throw invalid("unknown type: type index out of bounds") }
+            guard i < s.types.count else { throw invalid("unknown type \(i): type index out of bounds") }
             let t = s.types[i]
             if crossesComponent {
                 var rs = Set<ResourceID>()
@@ -378,15 +395,14 @@ final class ComponentValidator {
                 if !rs.isEmpty { throw invalid("type transitively refers to resources not defined in the current component") }
             }
             top.types.append(t)
-            noteNamed(.type(t), imported: true)
         case .core(.type):
-            guard i < s.coreTypes.count else { throw invalid("unknown core type: type index out of bounds") }
+            guard i < s.coreTypes.count else { throw invalid("unknown core type \(i): type index out of bounds") }
             top.coreTypes.append(s.coreTypes[i])
         case .core(.module):
-            guard i < s.coreModules.count else { throw invalid("unknown module: module index out of bounds") }
+            guard i < s.coreModules.count else { throw invalid("unknown module \(i): module index out of bounds") }
             top.coreModules.append(s.coreModules[i])
         case .component:
-            guard i < s.components.count else { throw invalid("unknown component: component index out of bounds") }
+            guard i < s.components.count else { throw invalid("unknown component \(i): component index out of bounds") }
             top.components.append(s.components[i])
         default:
             throw invalid("outer aliases may only refer to types, modules or components")
@@ -399,14 +415,16 @@ final class ComponentValidator {
     /// the parameter types, results become values.
     func validateStart(_ s: Start) throws {
         try require(.cmValues, "support for component model `value`s is not enabled")
-        guard Int(s.function) < top.functions.count else { throw invalid("unknown function: function index out of bounds") }
+        guard Int(s.function) < top.functions.count else { throw invalid("unknown function \(s.function): function index out of bounds") }
         let f = top.functions[Int(s.function)]
         guard f.parameters.count == s.arguments.count else {
             throw invalid("component start function requires \(f.parameters.count) arguments but was given \(s.arguments.count)")
         }
-        for (p, a) in zip(f.parameters, s.arguments) {
-            guard Int(a) < top.values.count else { throw invalid("unknown value: value index out of bounds") }
-            guard top.values[Int(a)] == p.type else { throw invalid("value type mismatch for component start function argument") }
+        for (n, (p, a)) in zip(f.parameters, s.arguments).enumerated() {
+            guard Int(a) < top.values.count else { throw invalid("unknown value \(a): value index out of bounds") }
+            guard top.values[Int(a)] == p.type else {
+                throw invalid("value type mismatch for component start function argument \(n)")
+            }
             try useValue(Int(a))
         }
         let results = f.result == nil ? 0 : 1

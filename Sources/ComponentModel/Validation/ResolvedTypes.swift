@@ -5,16 +5,17 @@ import WasmCore
 /// Resources are named by `ResourceID`s, which validation hands out fresh for every resource
 /// definition, every `(sub resource)` bound and every instantiation (so two instances of one
 /// component have distinct resource types). Mapping to CanonicalABI's value types is one to one
-/// (record, variant, list, ..., own/borrow of a resource type).
+/// (record, variant, list, ..., own/borrow of a resource type). The nominal types (record,
+/// variant, flags, enum) carry a `TypeTag`, which equality ignores.
 public indirect enum ValType: Hashable, Sendable {
     case primitive(PrimitiveValueType)
-    case record([ResolvedField])
-    case variant([ResolvedCase])
+    case record([ResolvedField], TypeTag)
+    case variant([ResolvedCase], TypeTag)
     case list(ValType)
     case fixedLengthList(ValType, UInt32)
     case tuple([ValType])
-    case flags([String])
-    case `enum`([String])
+    case flags([String], TypeTag)
+    case `enum`([String], TypeTag)
     case option(ValType)
     case result(ok: ValType?, error: ValType?)
     case own(ResourceID)
@@ -37,10 +38,24 @@ public struct ResolvedCase: Hashable, Sendable {
 }
 
 /// Spec: Explainer.md#type-definitions — a resource type: an identity, unique per definition or
-/// per import bound, made fresh per instantiation.
+/// per import bound, made fresh per instantiation. `alias` names the definition, import or export
+/// this reference to the resource went through (external visibility); equality ignores it.
 public struct ResourceID: Hashable, Sendable, CustomStringConvertible {
     public var raw: Int
+    public var alias = TypeTag(0)
     public var description: String { "resource#\(raw)" }
+}
+
+/// Spec: Explainer.md#import-and-export-definitions — which definition, import or export a nominal
+/// type (record, variant, flags, enum, or a resource reference) came through: every type definition
+/// and every type import or export makes a new tag, and a type may only be imported or exported
+/// when the tags it refers to were. Tags are not part of a type's structure: any two tags are
+/// equal, so type equality and subtyping do not see them.
+public struct TypeTag: Hashable, Sendable {
+    public var raw: Int
+    public init(_ raw: Int) { self.raw = raw }
+    public static func == (a: TypeTag, b: TypeTag) -> Bool { true }
+    public func hash(into hasher: inout Hasher) {}
 }
 
 /// Spec: Explainer.md#type-definitions — a component function type, resolved.

@@ -33,15 +33,25 @@ extension ComponentValidator {
         }
     }
 
-    /// Spec: Explainer.md#type-checking — renames resources in a type.
-    func substitute(_ t: EType, _ map: [ResourceID: ResourceID]) -> EType {
-        if map.isEmpty { return t }
-        func r(_ x: ResourceID) -> ResourceID { map[x] ?? x }
+    /// Spec: Explainer.md#type-checking — renames resources in a type (a renamed resource keeps
+    /// the tag it is referred to by), and the tags of `tags` (instantiation renames the tags of a
+    /// component's type imports to the arguments').
+    func substitute(_ t: EType, _ map: [ResourceID: ResourceID], tags: [Int: TypeTag] = [:]) -> EType {
+        if map.isEmpty && tags.isEmpty { return t }
+        func r(_ x: ResourceID) -> ResourceID {
+            var y = x
+            if let m = map[x] { y.raw = m.raw }
+            if let a = tags[x.alias.raw] { y.alias = a }
+            return y
+        }
+        func tag(_ t: TypeTag) -> TypeTag { tags[t.raw] ?? t }
         func val(_ v: ValType) -> ValType {
             switch v {
-            case .primitive, .flags, .enum: return v
-            case .record(let fs): return .record(fs.map { ResolvedField(label: $0.label, type: val($0.type)) })
-            case .variant(let cs): return .variant(cs.map { ResolvedCase(label: $0.label, type: $0.type.map(val)) })
+            case .primitive: return v
+            case .flags(let ns, let t): return .flags(ns, tag(t))
+            case .enum(let ns, let t): return .enum(ns, tag(t))
+            case .record(let fs, let t): return .record(fs.map { ResolvedField(label: $0.label, type: val($0.type)) }, tag(t))
+            case .variant(let cs, let t): return .variant(cs.map { ResolvedCase(label: $0.label, type: $0.type.map(val)) }, tag(t))
             case .list(let e): return .list(val(e))
             case .fixedLengthList(let e, let n): return .fixedLengthList(val(e), n)
             case .tuple(let ts): return .tuple(ts.map(val))
@@ -58,12 +68,12 @@ extension ComponentValidator {
             FuncT(isAsync: f.isAsync, parameters: f.parameters.map { ResolvedField(label: $0.label, type: val($0.type)) }, result: f.result.map(val))
         }
         func inst(_ i: InstanceT) -> InstanceT {
-            InstanceT(exportList: i.exportList.map { NamedEType(name: $0.name, type: substitute($0.type, map)) },
+            InstanceT(exportList: i.exportList.map { NamedEType(name: $0.name, type: substitute($0.type, map, tags: tags)) },
                       definedResources: i.definedResources.map(r))
         }
         func comp(_ c: ComponentT) -> ComponentT {
-            ComponentT(imports: c.imports.map { NamedEType(name: $0.name, type: substitute($0.type, map)) },
-                       exports: c.exports.map { NamedEType(name: $0.name, type: substitute($0.type, map)) },
+            ComponentT(imports: c.imports.map { NamedEType(name: $0.name, type: substitute($0.type, map, tags: tags)) },
+                       exports: c.exports.map { NamedEType(name: $0.name, type: substitute($0.type, map, tags: tags)) },
                        importedResources: c.importedResources.map(r), definedResources: c.definedResources.map(r))
         }
         switch t {
@@ -98,19 +108,34 @@ extension ComponentValidator {
         }
     }
 
+    /// The tags of `expected`'s type imports (also inside instances) renamed to those of the
+    /// types `actual` supplies at the same places.
+    func bindTags(actual: EType, expected: EType, tags: inout [Int: TypeTag]) {
+        switch (actual, expected) {
+        case (.type(let a), .type(let e)):
+            if let x = tag(of: e), let y = tag(of: a) { tags[x.raw] = y }
+        case (.instance(let a), .instance(let e)):
+            for x in e.exportList {
+                if let y = a.export(x.name) { bindTags(actual: y, expected: x.type, tags: &tags) }
+            }
+        default:
+            break
+        }
+    }
+
     /// Spec: Explainer.md#type-checking — why `actual` is not a subtype of `expected`, or nil.
     func subtypeMismatch(_ actual: EType, _ expected: EType) -> String? {
         switch (actual, expected) {
         case (.coreModule(let a), .coreModule(let e)):
             for imp in a.imports {
                 guard let x = e.imports.first(where: { $0.module == imp.module && $0.name == imp.name }) else {
-                    return "module import `\(imp.module)::\(imp.name)` is not in the expected type"
+                    return "missing expected import `\(imp.module)::\(imp.name)`"
                 }
-                if let why = coreMismatch(x.type, imp.type) { return "type mismatch in import `\(imp.module)::\(imp.name)`: \(why)" }
+                if let why = coreMismatch(x.type, imp.type) { return "type mismatch in import `\(imp.module)::\(imp.name)`\n\(why)" }
             }
             for exp in e.exports {
                 guard let x = a.exports.first(where: { $0.name == exp.name }) else { return "missing expected export `\(exp.name)`" }
-                if let why = coreMismatch(x.type, exp.type) { return "type mismatch in export `\(exp.name)`: \(why)" }
+                if let why = coreMismatch(x.type, exp.type) { return "type mismatch in export `\(exp.name)`\n\(why)" }
             }
             return nil
         case (.function(let a), .function(let e)):
@@ -159,7 +184,7 @@ extension ComponentValidator {
 
     func typeEntryMismatch(_ a: TypeEntry, _ e: TypeEntry) -> String? {
         switch (a, e) {
-        case (.value(let x), .value(let y)): return valMismatch(x, y)
+        case (.value(let x), .value(let y)): return valMismatch(x, y, definition: true)
         case (.function(let x), .function(let y)): return funcMismatch(x, y)
         case (.resource(let x), .resource(let y)): return x == y ? nil : "resource types are not the same"
         case (.instance(let x), .instance(let y)): return subtypeMismatch(.instance(x), .instance(y))
@@ -217,26 +242,30 @@ extension ComponentValidator {
     }
 
     /// Spec: Explainer.md#type-checking — value types must be equal (up to resource identity).
-    func valMismatch(_ a: ValType, _ e: ValType) -> String? {
+    ///
+    /// `definition`: the types are type definitions, where wasmparser calls an expected primitive
+    /// "primitive" (a primitive used in another type it calls by its name).
+    func valMismatch(_ a: ValType, _ e: ValType, definition: Bool = false) -> String? {
         if a == e { return nil }
         switch (a, e) {
         case (.primitive(let x), .primitive(let y)):
             return "expected primitive `\(y.keyword)` found primitive `\(x.keyword)`"
-        case (.record(let x), .record(let y)):
+        case (.record(let x, _), .record(let y, _)):
             guard x.count == y.count else { return "expected \(y.count) fields, found \(x.count)" }
             for (f, g) in zip(x, y) {
                 guard f.label == g.label else { return "expected field name `\(g.label)`, found `\(f.label)`" }
                 if let why = valMismatch(f.type, g.type) { return "type mismatch in record field `\(f.label)`\n\(why)" }
             }
             return nil
-        case (.variant(let x), .variant(let y)):
+        case (.variant(let x, _), .variant(let y, _)):
             guard x.count == y.count else { return "expected \(y.count) cases, found \(x.count)" }
             for (f, g) in zip(x, y) {
                 guard f.label == g.label else { return "expected case named `\(g.label)`, found `\(f.label)`" }
                 switch (f.type, g.type) {
                 case (let p?, let q?): if let why = valMismatch(p, q) { return "type mismatch in variant case `\(f.label)`\n\(why)" }
                 case (nil, nil): break
-                default: return "type mismatch in variant case `\(f.label)`"
+                case (nil, _): return "expected case `\(f.label)` to have a type, found none"
+                case (_, nil): return "expected case `\(f.label)` to have no type"
                 }
             }
             return nil
@@ -267,90 +296,8 @@ extension ComponentValidator {
         case (.own, .own), (.borrow, .borrow): return "resource types are not the same"
         default:
             let en = valName(e), an = valName(a)
-            if case .primitive = e { return "expected primitive, found \(an)" }
+            if definition, case .primitive = e { return "expected primitive, found \(an)" }
             return "expected \(en), found \(an)"
-        }
-    }
-
-    // MARK: - Named types (external visibility)
-
-    /// Records the types an import, export or alias gives a name to.
-    func noteNamed(_ t: EType, imported: Bool) {
-        switch t {
-        case .type(.value(let v)):
-            top.namedTypes.insert(v)
-            if imported { top.importedNamedTypes.insert(v) }
-        case .type(.resource(let r)):
-            top.namedResources.insert(r)
-            if imported { top.importedNamedResources.insert(r) }
-        case .instance(let i), .type(.instance(let i)):
-            for e in i.exportList { noteNamed(e.type, imported: imported) }
-        default:
-            break
-        }
-    }
-
-    /// Spec: Explainer.md#import-and-export-definitions — an imported or exported item may only
-    /// refer to value types and resources that have a name in the scope.
-    func checkNamed(_ t: EType, imported: Bool, what: String) throws {
-        guard top.kind == .component else { return }
-        var types = imported ? top.importedNamedTypes : top.namedTypes
-        var resources = imported ? top.importedNamedResources : top.namedResources
-        func ok(_ v: ValType, top isTop: Bool) -> Bool {
-            switch v {
-            case .record, .variant, .enum, .flags:
-                if !isTop && !types.contains(v) { return false }
-            case .own(let r), .borrow(let r):
-                return resources.contains(r)
-            default: break
-            }
-            switch v {
-            case .record(let fs): return fs.allSatisfy { ok($0.type, top: false) }
-            case .variant(let cs): return cs.allSatisfy { $0.type.map { ok($0, top: false) } ?? true }
-            case .list(let e), .fixedLengthList(let e, _), .option(let e): return ok(e, top: false)
-            case .tuple(let ts): return ts.allSatisfy { ok($0, top: false) }
-            case .result(let o, let e): return (o.map { ok($0, top: false) } ?? true) && (e.map { ok($0, top: false) } ?? true)
-            case .stream(let e), .future(let e): return e.map { ok($0, top: false) } ?? true
-            case .map(let k, let v): return ok(k, top: false) && ok(v, top: false)
-            default: return true
-            }
-        }
-        switch t {
-        case .function(let f):
-            let all = f.parameters.map(\.type) + (f.result.map { [$0] } ?? [])
-            if !all.allSatisfy({ ok($0, top: false) }) { throw invalid("func not valid to be used as \(what)") }
-        case .type(.value(let v)):
-            if !ok(v, top: true) { throw invalid("type not valid to be used as \(what)") }
-        case .type(.function(let f)):
-            let all = f.parameters.map(\.type) + (f.result.map { [$0] } ?? [])
-            if !all.allSatisfy({ ok($0, top: false) }) { throw invalid("type not valid to be used as \(what)") }
-        case .value(let v):
-            if !ok(v, top: false) { throw invalid("value not valid to be used as \(what)") }
-        case .instance(let i):
-            // An instance names the types it exports; its functions and types may use those.
-            func name(_ exports: [NamedEType]) {
-                for e in exports {
-                    switch e.type {
-                    case .type(.value(let v)): types.insert(v)
-                    case .type(.resource(let r)): resources.insert(r)
-                    case .instance(let inner): name(inner.exportList)
-                    default: break
-                    }
-                }
-            }
-            name(i.exportList)
-            for e in i.exportList {
-                switch e.type {
-                case .function(let f):
-                    let all = f.parameters.map(\.type) + (f.result.map { [$0] } ?? [])
-                    if !all.allSatisfy({ ok($0, top: false) }) { throw invalid("instance not valid to be used as \(what)") }
-                case .type(.value(let v)):
-                    if !ok(v, top: true) { throw invalid("instance not valid to be used as \(what)") }
-                default: break
-                }
-            }
-        default:
-            break
         }
     }
 
@@ -377,19 +324,19 @@ extension ComponentValidator {
         case .fixedLengthList(let e, let n):
             let (s, a) = elemSize(e)
             return (min(s.multipliedReportingOverflow(by: Int(n)).overflow ? Int.max / 2 : s * Int(n), 1 << 40), a)
-        case .record(let fs):
+        case .record(let fs, _):
             return recordSize(fs.map(\.type))
         case .tuple(let ts):
             return recordSize(ts)
-        case .variant(let cs):
+        case .variant(let cs, _):
             return variantSize(cs.map(\.type))
         case .option(let e):
             return variantSize([nil, e])
         case .result(let o, let e):
             return variantSize([o, e])
-        case .enum(let names):
+        case .enum(let names, _):
             return variantSize(Array(repeating: nil, count: names.count))
-        case .flags(let names):
+        case .flags(let names, _):
             return names.count <= 8 ? (1, 1) : names.count <= 16 ? (2, 2) : (4, 4)
         case .own, .borrow, .stream, .future: return (4, 4)
         }

@@ -5,10 +5,21 @@ extension ComponentValidator {
 
     /// Spec: Explainer.md#type-definitions — `core:deftype`: a core function type, or a module
     /// type whose declarations have their own core type index space.
-    func resolveCoreType(_ t: CoreType) throws -> CoreTypeEntry {
+    func resolveCoreType(_ t: CoreType, in types: [CoreTypeEntry]? = nil) throws -> [CoreTypeEntry] {
+        let space = types ?? top.coreTypes
         switch t {
         case .function(let f):
-            return .function(f)
+            // With GC a type is a rec group of its own: it may refer to itself.
+            try checkCoreValueTypes(f.parameters + f.results, in: features.contains(.gc) ? space + [.function(f)] : space)
+            if (f.parameters + f.results).contains(.v128) { try require(.simd, "SIMD support is not enabled") }
+            return [.function(f)]
+        case .sub(let s):
+            return [try resolveSubType(s, in: space, group: [s])]
+        case .rec(let members):
+            try require(.gc, "rec group usage requires `gc` proposal to be enabled")
+            var resolved: [CoreTypeEntry] = []
+            for s in members { resolved.append(try resolveSubType(s, in: space + resolved, group: Array(members[resolved.count...]))) }
+            return resolved
         case .module(let decls):
             var types: [CoreTypeEntry] = []
             var imports: [ModuleTypes.ImportType] = []
@@ -16,8 +27,8 @@ extension ComponentValidator {
             var exportNames = Set<String>()
             var importNames = Set<String>()
             func functionType(_ i: UInt32) throws -> FunctionType {
-                guard Int(i) < types.count else { throw invalid("unknown type: type index out of bounds") }
-                guard case .function(let f) = types[Int(i)] else { throw invalid("type index \(i) is not a function type") }
+                guard Int(i) < types.count else { throw invalid("unknown type \(i): type index out of bounds") }
+                guard let f = types[Int(i)].functionType else { throw invalid("type index \(i) is not a function type") }
                 return f
             }
             func external(_ d: ImportDescriptor) throws -> ExternalType {
@@ -43,19 +54,68 @@ extension ComponentValidator {
                     }
                     imports.append(ModuleTypes.ImportType(module: imp.module, name: imp.name, type: try external(imp.descriptor)))
                 case .type(let inner):
-                    guard case .function = inner else { throw invalid("module types may not contain module types") }
-                    types.append(try resolveCoreType(inner))
+                    if case .module = inner {
+                        // wasmparser reads no module type here: a byte it cannot start a core type with.
+                        throw invalid("invalid leading byte (0x50) for core type in a module type: module types may not contain module types")
+                    }
+                    types += try resolveCoreType(inner, in: types)
                 case .outerTypeAlias(let count, let index):
                     guard count >= 1, Int(count) <= scopes.count else { throw invalid("invalid outer alias count of \(count)") }
                     let s = scopes[scopes.count - Int(count)]
-                    guard Int(index) < s.coreTypes.count else { throw invalid("unknown core type: type index out of bounds") }
+                    guard Int(index) < s.coreTypes.count else { throw invalid("unknown core type \(index): type index out of bounds") }
                     types.append(s.coreTypes[Int(index)])
                 case .export(let name, let desc):
                     guard exportNames.insert(name).inserted else { throw invalid("export name `\(name)` already defined") }
                     exports.append(ModuleTypes.ExportType(name: name, type: try external(desc)))
                 }
             }
-            return .module(CoreModuleT(imports: imports, exports: exports))
+            return [.module(CoreModuleT(imports: imports, exports: exports))]
+        }
+    }
+
+    /// Spec: core/valid/types (GC) — a sub type: its supertypes defined before it, not final and
+    /// of the same kind; its value types referring to defined types (`group`: it and the rest of
+    /// its rec group, which it may refer to ahead).
+    func resolveSubType(_ s: CoreSubType, in space: [CoreTypeEntry], group: [CoreSubType]) throws -> CoreTypeEntry {
+        let isPlainFunction: Bool
+        if s.isFinal, s.supertypes.isEmpty, case .function = s.composite { isPlainFunction = true } else { isPlainFunction = false }
+        if !isPlainFunction { try require(.gc, "gc proposal must be enabled to use subtypes") }
+        guard s.supertypes.count <= 1 else { throw invalid("multiple supertypes not supported") }
+        for x in s.supertypes {
+            guard Int(x) < space.count else { throw invalid("unknown type \(x): type index out of bounds") }
+            guard case .gc(let sup) = space[Int(x)] else {
+                if case .module = space[Int(x)] { throw invalid("type index \(x) is a module type") }
+                throw invalid("sub type cannot have a final super type")
+            }
+            if sup.isFinal { throw invalid("sub type cannot have a final super type") }
+            switch (sup.composite, s.composite) {
+            case (.function, .function), (.struct, .struct), (.array, .array): break
+            default: throw invalid("sub type must match super type")
+            }
+        }
+        // Value types may refer to the types before this one and to its whole rec group.
+        let visible = space + group.map { CoreTypeEntry.gc($0) }
+        var types: [WasmCore.ValueType] = []
+        switch s.composite {
+        case .function(let f): types = f.parameters + f.results
+        case .struct(let fields): for case .value(let t) in fields.map(\.storage) { types.append(t) }
+        case .array(let f): if case .value(let t) = f.storage { types.append(t) }
+        }
+        try checkCoreValueTypes(types, in: visible)
+        if types.contains(.v128) { try require(.simd, "SIMD support is not enabled") }
+        if isPlainFunction, case .function(let f) = s.composite { return .function(f) }
+        return .gc(s)
+    }
+
+    /// Spec: core/valid/types — reference types need the reference-types feature, and a concrete
+    /// heap type names a function type of the core type index space.
+    func checkCoreValueTypes(_ ts: [WasmCore.ValueType], in types: [CoreTypeEntry]) throws {
+        for case .reference(let r) in ts {
+            if case .concrete(let i) = r.heapType {
+                guard Int(i) < types.count else { throw invalid("unknown type \(i): type index out of bounds") }
+                if case .module = types[Int(i)] { throw invalid("type index \(i) is a module type") }
+            }
+            try require(.referenceTypes, "reference types support is not enabled")
         }
     }
 
@@ -102,11 +162,11 @@ extension ComponentValidator {
         case .record(let fields):
             guard !fields.isEmpty else { throw invalid("record type must have at least one field") }
             try checkLabels(fields.map(\.label), what: "record field")
-            return .record(try fields.map { ResolvedField(label: $0.label, type: try resolveValType($0.type)) })
+            return .record(try fields.map { ResolvedField(label: $0.label, type: try resolveValType($0.type)) }, freshTag())
         case .variant(let cases):
             guard !cases.isEmpty else { throw invalid("variant type must have at least one case") }
             try checkLabels(cases.map(\.label), what: "variant case")
-            return .variant(try cases.map { ResolvedCase(label: $0.label, type: try $0.type.map(resolveValType)) })
+            return .variant(try cases.map { ResolvedCase(label: $0.label, type: try $0.type.map(resolveValType)) }, freshTag())
         case .list(let t):
             return .list(try resolveValType(t))
         case .fixedLengthList(let t, let n):
@@ -120,11 +180,11 @@ extension ComponentValidator {
             guard !names.isEmpty else { throw invalid("flags must have at least one entry") }
             guard names.count <= 32 else { throw invalid("cannot have more than 32 flags") }
             try checkLabels(names, what: "flag")
-            return .flags(names)
+            return .flags(names, freshTag())
         case .enum(let names):
             guard !names.isEmpty else { throw invalid("enum type must have at least one variant") }
             try checkLabels(names, what: "enum tag")
-            return .enum(names)
+            return .enum(names, freshTag())
         case .option(let t):
             return .option(try resolveValType(t))
         case .result(let ok, let error):
@@ -179,10 +239,10 @@ extension ComponentValidator {
             switch r.representation {
             case .i32: break
             case .i64: try require(.cm64, "resources with `i64` require the `cm64` feature to be enabled")
-            default: throw invalid("resources can only be represented by `i32`")
+            default: throw invalid("resources can only be represented by `i32` or `i64`")
             }
             if let dtor = r.destructor {
-                guard Int(dtor) < top.coreFunctions.count else { throw invalid("unknown core function: function index out of bounds") }
+                guard Int(dtor) < top.coreFunctions.count else { throw invalid("unknown core function \(dtor): function index out of bounds") }
                 guard top.coreFunctions[Int(dtor)] == FunctionType(parameters: [r.representation], results: []) else {
                     throw invalid("wrong signature for a destructor")
                 }
@@ -204,8 +264,8 @@ extension ComponentValidator {
     func visit(_ t: ValType, _ f: (ValType) -> Void) {
         f(t)
         switch t {
-        case .record(let fs): fs.forEach { visit($0.type, f) }
-        case .variant(let cs): cs.forEach { if let t = $0.type { visit(t, f) } }
+        case .record(let fs, _): fs.forEach { visit($0.type, f) }
+        case .variant(let cs, _): cs.forEach { if let t = $0.type { visit(t, f) } }
         case .list(let e), .fixedLengthList(let e, _), .option(let e): visit(e, f)
         case .tuple(let ts): ts.forEach { visit($0, f) }
         case .result(let o, let e): if let o { visit(o, f) }; if let e { visit(e, f) }
@@ -225,7 +285,7 @@ extension ComponentValidator {
         for d in decls {
             switch d {
             case .coreType(let t):
-                top.coreTypes.append(try resolveCoreType(t))
+                top.coreTypes += try resolveCoreType(t)
             case .type(let t):
                 let e = try resolveTypeDefinition(t)
                 try checkTypeSize(.type(e))
@@ -275,7 +335,7 @@ extension ComponentValidator {
             return .value(try resolveValType(v))
         case .type(.equal(let i)):
             guard Int(i) < top.types.count else { throw invalid("unknown type \(i): type index out of bounds") }
-            return .type(top.types[Int(i)])
+            return .type(retagged(top.types[Int(i)]))
         case .type(.subResource):
             return .type(.resource(freshResource()))
         case .component(let i):
@@ -303,33 +363,42 @@ extension ComponentValidator {
     /// and a type whose value types are all named.
     func validateImport(_ name: ExternName, _ type: ExternType) throws {
         var t = try resolveExternType(type)
-        try checkNameAttributes(name, type)
-        let kind = try classifyExternName(name.name, features: features)
-        if let previous = top.importNames.insert(name.name) {
-            throw invalid("import name `\(name.name)` conflicts with previous name `\(previous)`")
-        }
         try checkTypeSize(t)
         t = freshened(t)
-        try checkAnnotatedName(kind, t, isImport: true)
-        try checkNamed(t, imported: true, what: "import")
-        noteNamed(t, imported: true)
+        try registerNamedTypes(t, imported: true)
+        try checkExternName(name, t, isExport: false, names: &top.importNames)
         top.imports.append(NamedEType(name: name.name, type: t))
         push(t)
+    }
+
+    /// Spec: Explainer.md#import-and-export-definitions — the name of an import or export (in
+    /// wasmparser's order of checks): well-formed, its attributes allowed, a `[constructor]`,
+    /// `[method]` or `[static]` name matching its function and resource (among `namespace`, the
+    /// scope's imports or exports by default), and strongly unique among `names`.
+    func checkExternName(_ name: ExternName, _ t: EType, isExport: Bool, names: inout NameSet, namespace: [NamedEType]? = nil) throws {
+        let kind = try classifyExternName(name.name, features: features, isExport: isExport)
+        try checkNameAttributes(name, t, kind)
+        if kind == .interface {
+            let suffix = name.attributes.lazy.compactMap { a -> String? in if case .versionSuffix(let s) = a { return s } else { return nil } }.first
+            try checkInterfaceVersion(name.name, suffix: suffix, isExport: isExport)
+        }
+        do {
+            try checkAnnotatedName(kind, t, isImport: !isExport, in: namespace)
+        } catch let e as WasmError {
+            throw invalid("\(isExport ? "export" : "import") name `\(name.name)` is not valid\n\(e.message)")
+        }
+        if let previous = names.insert(name.name) {
+            throw invalid("\(isExport ? "export" : "import") name `\(name.name)` conflicts with previous name `\(previous)`")
+        }
     }
 
     /// An export declared in a component or instance type.
     func validateDeclaredExport(_ name: ExternName, _ type: ExternType) throws {
         var t = try resolveExternType(type)
-        try checkNameAttributes(name, type)
-        let kind = try classifyExternName(name.name, features: features, isExport: true)
-        if let previous = top.exportNames.insert(name.name) {
-            throw invalid("export name `\(name.name)` conflicts with previous name `\(previous)`")
-        }
         try checkTypeSize(t)
         t = freshened(t)
-        try checkAnnotatedName(kind, t)
-        try checkNamed(t, imported: false, what: "export")
-        noteNamed(t, imported: false)
+        try registerNamedTypes(t, imported: false)
+        try checkExternName(name, t, isExport: true, names: &top.exportNames)
         top.exports.append(NamedEType(name: name.name, type: t))
         push(t)
     }
@@ -337,47 +406,48 @@ extension ComponentValidator {
     /// Spec: Explainer.md#import-and-export-definitions — an export of a definition, with an
     /// optional ascribed type the definition's type must be a subtype of.
     func validateExport(_ e: ComponentExport) throws {
-        try checkNameAttributes(e.name, e.type)
-        let kind = try classifyExternName(e.name.name, features: features, isExport: true)
-        if let previous = top.exportNames.insert(e.name.name) {
-            throw invalid("export name `\(e.name.name)` conflicts with previous name `\(previous)`")
-        }
         var t = try itemType(e.item)
+        if case .type(let entry) = t { t = .type(retagged(entry)) }
         if let ascribed = e.type {
-            let expected = try resolveExternType(ascribed)
-            var map: [ResourceID: ResourceID] = [:]
-            var reachable = Set<ResourceID>()
-            collectResources(expected, into: &reachable)
-            let bindable = reachable.intersection(top.createdResources.suffix(reachable.count + 8))
-            bindResources(actual: t, expected: expected, bindable: bindable, map: &map)
-            if let why = subtypeMismatch(t, substitute(expected, map)) {
-                throw invalid("type mismatch in export `\(e.name.name)`\n\(why)")
+            // An ascribed `(sub resource)` (also in an instance type) is a fresh abstract type.
+            let expected = freshened(try resolveExternType(ascribed))
+            if let why = subtypeMismatch(t, expected) {
+                throw invalid("ascribed type of export is not compatible with item's type\n\(why)")
             }
-            t = substitute(expected, map)
+            t = expected
         }
-        try checkAnnotatedName(kind, t)
-        try checkNamed(t, imported: false, what: "export")
-        noteNamed(t, imported: false)
+        try registerNamedTypes(t, imported: false)
+        try checkExternName(e.name, t, isExport: true, names: &top.exportNames)
         top.exports.append(NamedEType(name: e.name.name, type: t))
         push(t)
         if case .value = t { top.usedValues.insert(top.values.count - 1) }
     }
 
     /// 🏷️ `implements` only on instances, with an interface name; `external-id` gated.
-    func checkNameAttributes(_ name: ExternName, _ type: ExternType?) throws {
+    func checkNameAttributes(_ name: ExternName, _ type: EType, _ kind: ExternNameKind) throws {
+        // At most one attribute of each kind.
+        var seen = Set<String>()
+        for a in name.attributes {
+            let kind: String
+            switch a {
+            case .implements: kind = "implements"
+            case .versionSuffix: kind = "versionsuffix"
+            case .externalID: kind = "external-id"
+            }
+            if !seen.insert(kind).inserted { throw invalid("duplicate '\(kind)' option in name") }
+        }
         for a in name.attributes {
             switch a {
             case .implements(let iface):
                 try require(.cmImplements, "the `cm-implements` feature is not active")
-                if let type, case .instance = type {} else if type != nil { throw invalid("only instances can have an `implements`") }
-                if iface.isEmpty { throw invalid("`` is not a valid name") }
-                guard iface.contains(":") else { throw invalid("`implements` name `\(iface)` must be an interface name") }
+                guard case .label = kind else { throw invalid("name `\(name.name)` is not valid with `implements`") }
+                guard case .instance = type else { throw invalid("only instances can have an `implements`") }
                 try checkInterfaceName(iface, features: features)
-                if name.name.contains(":") { throw invalid("name `\(name.name)` is not valid with `implements`") }
             case .externalID:
                 try require(.cmImplements, "the `cm-implements` feature is not active")
             case .versionSuffix:
-                break
+                try require(.cmCanonNames, "the `cm-canon-names` feature is not active")
+                guard case .instance = type else { throw invalid("only instances can have an `versionsuffix`") }
             }
         }
     }
@@ -385,10 +455,14 @@ extension ComponentValidator {
     /// Spec: Explainer.md#import-and-export-definitions — `[constructor]r`, `[method]r.m`,
     /// `[static]r.m` must be functions on a resource named `r` in the same namespace (imports
     /// for an import, exports for an export) of the scope.
-    func checkAnnotatedName(_ kind: ExternNameKind, _ t: EType, isImport: Bool = false) throws {
-        let namespace = isImport ? top.imports : top.exports
+    func checkAnnotatedName(_ kind: ExternNameKind, _ t: EType, isImport: Bool = false, in names: [NamedEType]? = nil) throws {
+        let namespace = names ?? (isImport ? top.imports : top.exports)
         func nameOf(_ r: ResourceID) throws -> String {
-            guard let n = namespace.first(where: { $0.type == .type(.resource(r)) })?.name else {
+            // The resource as named by that import or export (the same tag), not another alias of it.
+            guard let n = namespace.first(where: {
+                if case .type(.resource(let x)) = $0.type { return x == r && x.alias.raw == r.alias.raw }
+                return false
+            })?.name else {
                 throw invalid("resource used in function does not have a name in this context")
             }
             return n

@@ -45,8 +45,8 @@ extension ComponentValidator {
         budget -= 1
         if budget < 0 { return false }
         switch v {
-        case .record(let fs): for f in fs where !count(f.type, &budget) { return false }
-        case .variant(let cs): for c in cs { if let t = c.type, !count(t, &budget) { return false } }
+        case .record(let fs, _): for f in fs where !count(f.type, &budget) { return false }
+        case .variant(let cs, _): for c in cs { if let t = c.type, !count(t, &budget) { return false } }
         case .list(let e), .fixedLengthList(let e, _), .option(let e): return count(e, &budget)
         case .tuple(let ts): for t in ts where !count(t, &budget) { return false }
         case .result(let o, let e):
@@ -82,8 +82,8 @@ extension ComponentValidator {
         }
         switch v {
         case .primitive, .flags, .enum, .own, .borrow: return 1
-        case .record(let fs): return deepest(fs.map(\.type))
-        case .variant(let cs): return deepest(cs.map(\.type))
+        case .record(let fs, _): return deepest(fs.map(\.type))
+        case .variant(let cs, _): return deepest(cs.map(\.type))
         case .list(let e), .fixedLengthList(let e, _), .option(let e): return deepest([e])
         case .tuple(let ts): return deepest(ts)
         case .result(let o, let e): return deepest([o, e])

@@ -32,11 +32,10 @@ struct ValidationScope {
     var createdResources: [ResourceID] = []
     /// Resources defined by `(type (resource ...))` here: `resource.new`/`resource.rep` need one.
     var localResources: Set<ResourceID> = []
-    /// Types that have a name here (imported or exported, or reached through an instance).
-    var namedTypes: Set<ValType> = []
-    var namedResources: Set<ResourceID> = []
-    var importedNamedTypes: Set<ValType> = []
-    var importedNamedResources: Set<ResourceID> = []
+    /// The `TypeTag`s imports introduced (usable by imports and exports) and exports introduced
+    /// (with the imported ones: usable by exports).
+    var importedTags: Set<Int> = []
+    var exportedTags: Set<Int> = []
     /// The core value type of `context.get`/`context.set` (all must agree).
     var contextType: WasmCore.ValueType?
 
@@ -47,4 +46,15 @@ struct ValidationScope {
 enum CoreTypeEntry: Hashable {
     case function(FunctionType)
     case module(CoreModuleT)
+    /// A GC type: a struct or array type, or a function type with `sub`.
+    case gc(CoreSubType)
+
+    /// The function type, if the entry is one (with or without `sub`).
+    var functionType: FunctionType? {
+        switch self {
+        case .function(let f): return f
+        case .gc(let s): if case .function(let f) = s.composite { return f } else { return nil }
+        case .module: return nil
+        }
+    }
 }

@@ -11,7 +11,7 @@ extension ByteReader {
             let start = position
             let instruction = try instruction(features)
             switch instruction.opcode {
-            case .block, .loop:
+            case .block, .loop, .tryTable:
                 open.append(false)
             case .if:
                 open.append(true)
@@ -62,8 +62,17 @@ extension ByteReader {
             return .none
         case .blockType:
             return .block(try blockType(features))
-        case .label, .function, .local, .global, .table, .element, .data:
+        case .label, .function, .local, .global, .table, .element, .data, .tag:
             return .index(try u32())
+        case .tryTable:
+            let type = try blockType(features)
+            let catches = try vector { r -> CatchClause in
+                let start = r.position
+                guard let kind = CatchClause.Kind(rawValue: try r.byte()) else { throw r.error("malformed catch clause", at: start) }
+                let tag = kind.hasTag ? try r.u32() : nil
+                return CatchClause(kind, tag: tag, label: try r.u32())
+            }
+            return .tryTable(type, catches)
         case .labelTable:
             let targets = try vector { try $0.u32() }
             return .branchTable(targets: targets, defaultTarget: try u32())

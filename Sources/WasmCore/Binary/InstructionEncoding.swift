@@ -42,9 +42,20 @@ extension BinaryWriter {
         case .blockType:
             guard case .block(let type) = immediate else { return blockType(.empty) }
             blockType(type)
-        case .label, .function, .local, .global, .table, .element, .data, .memory, .memoryFill:
+        case .label, .function, .local, .global, .table, .element, .data, .memory, .memoryFill, .tag:
             guard case .index(let x) = immediate else { return u32(0) }
             u32(x)
+        case .tryTable:
+            guard case .tryTable(let type, let catches) = immediate else {
+                blockType(.empty)
+                return u32(0)
+            }
+            blockType(type)
+            vector(catches) { w, c in
+                w.byte(c.kind.rawValue)
+                if let tag = c.tag { w.u32(tag) }
+                w.u32(c.label)
+            }
         case .labelTable:
             guard case .branchTable(let targets, let defaultTarget) = immediate else {
                 u32(0)

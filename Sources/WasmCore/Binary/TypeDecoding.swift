@@ -78,10 +78,17 @@ extension ByteReader {
     /// In WebAssembly 2.0 the flag is a `u1`; threads adds the shared bit (0x02) and memory64
     /// the 64-bit address bit (0x04), whose bounds are then `u64`.
     public mutating func limits(_ features: Features, allowShared: Bool) throws -> Limits {
+        try limitsAndPageSize(features, allowShared: allowShared, allowPageSize: false).limits
+    }
+
+    /// Limits, and (custom-page-sizes, memories only) the page size's logarithm after them when
+    /// flag 0x08 is set.
+    mutating func limitsAndPageSize(_ features: Features, allowShared: Bool, allowPageSize: Bool) throws -> (limits: Limits, pageSizeLog2: UInt32?) {
         let start = position
         var allowed: UInt64 = 0x01
         if allowShared && features.contains(.threads) { allowed |= 0x02 }
         if features.contains(.memory64) { allowed |= 0x04 }
+        if allowPageSize && features.contains(.customPageSizes) { allowed |= 0x08 }
         let flags: UInt64
         if allowed == 0x01 {
             flags = try unsigned(bits: 1)
@@ -92,7 +99,8 @@ extension ByteReader {
         let is64 = flags & 0x04 != 0
         let min = is64 ? try u64() : UInt64(try u32())
         let max: UInt64? = flags & 0x01 != 0 ? (is64 ? try u64() : UInt64(try u32())) : nil
-        return Limits(min: min, max: max, addressType: is64 ? .i64 : .i32, isShared: flags & 0x02 != 0)
+        let pageSizeLog2: UInt32? = flags & 0x08 != 0 ? try u32() : nil
+        return (Limits(min: min, max: max, addressType: is64 ? .i64 : .i32, isShared: flags & 0x02 != 0), pageSizeLog2)
     }
 
     /// Spec: core/binary/types#table-types — a reference type and limits.
@@ -104,7 +112,8 @@ extension ByteReader {
 
     /// Spec: core/binary/types#memory-types — limits.
     public mutating func memoryType(_ features: Features) throws -> MemoryType {
-        MemoryType(limits: try limits(features, allowShared: true))
+        let (limits, pageSizeLog2) = try limitsAndPageSize(features, allowShared: true, allowPageSize: true)
+        return MemoryType(limits: limits, pageSizeLog2: pageSizeLog2)
     }
 
     /// Spec: core/binary/types#global-types — a value type and a mutability byte.

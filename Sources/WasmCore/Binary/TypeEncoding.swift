@@ -36,13 +36,15 @@ extension BinaryWriter {
     }
 
     /// Spec: core/binary/types — limits and their flags.
-    public mutating func limits(_ limits: Limits) {
+    public mutating func limits(_ limits: Limits, pageSizeLog2: UInt32? = nil) {
         var flags: UInt8 = limits.max == nil ? 0 : 1
         if limits.isShared { flags |= 0x02 }
         if limits.addressType == .i64 { flags |= 0x04 }
+        if pageSizeLog2 != nil { flags |= 0x08 }
         byte(flags)
         unsigned(limits.min)
         if let max = limits.max { unsigned(max) }
+        if let log2 = pageSizeLog2 { unsigned(UInt64(log2)) }
     }
 
     /// Spec: core/binary/types — table types.
@@ -52,7 +54,7 @@ extension BinaryWriter {
     }
 
     /// Spec: core/binary/types — memory types.
-    public mutating func memoryType(_ type: MemoryType) { limits(type.limits) }
+    public mutating func memoryType(_ type: MemoryType) { limits(type.limits, pageSizeLog2: type.pageSizeLog2) }
 
     /// Spec: core/binary/types — global types.
     public mutating func globalType(_ type: GlobalType) {

@@ -27,6 +27,7 @@ extension Store {
             case .table(let t): instance.tables.append(t)
             case .memory(let m): instance.memories.append(m)
             case .global(let g): instance.globals.append(g)
+            case .tag(let t): instance.tags.append(t)
             }
         }
 
@@ -44,6 +45,10 @@ extension Store {
         }
         for memory in module.memories {
             instance.memories.append(try allocateMemory(type: memory))
+        }
+        for typeIndex in module.tags {
+            guard let type = module.types[safeIndex: Int(typeIndex)] else { throw WasmError.invalid("unknown type \(typeIndex)") }
+            instance.tags.append(TagInstance(type: type))
         }
         for global in module.globals {
             let value = try ConstantEvaluation.evaluate(global.initializer, in: instance)
@@ -124,7 +129,9 @@ extension Store {
         case .table(let t): return .table(t)
         case .memory(let m): return .memory(m)
         case .global(let g): return .global(g)
-        case .tag: throw WasmError(.unlinkable, "tags are not supported by this interpreter")
+        case .tag(let t):
+            guard let type = module.types[safeIndex: Int(t)] else { throw WasmError.invalid("unknown type \(t)") }
+            return .tag(type)
         }
     }
 
@@ -134,6 +141,7 @@ extension Store {
         case .table(let i) where Int(i) < instance.tables.count: return .table(instance.tables[Int(i)])
         case .memory(let i) where Int(i) < instance.memories.count: return .memory(instance.memories[Int(i)])
         case .global(let i) where Int(i) < instance.globals.count: return .global(instance.globals[Int(i)])
+        case .tag(let i) where Int(i) < instance.tags.count: return .tag(instance.tags[Int(i)])
         default: throw WasmError.invalid("unknown export index")
         }
     }

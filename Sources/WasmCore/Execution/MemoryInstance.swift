@@ -19,15 +19,19 @@ public final class MemoryInstance {
     /// The current size in bytes.
     @exclusivity(unchecked)
     public private(set) var byteCount: Int
-    /// The store's cap on growth, in pages, beyond the memory's own maximum.
+    /// The store's cap on growth, in this memory's pages, beyond the memory's own maximum.
     let capPages: UInt64
 
-    init(type: MemoryType, address: MemoryAddress, capPages: UInt64) throws {
+    /// `capPages` counts default (64 KiB) pages; a memory with smaller pages gets as many bytes.
+    init(type: MemoryType, address: MemoryAddress, capPages defaultPages: UInt64) throws {
+        let scale = type.bytesPerPage < MemoryType.pageSize ? MemoryType.pageSize / max(type.bytesPerPage, 1) : 1
+        let (scaled, overflow) = defaultPages.multipliedReportingOverflow(by: scale)
+        let capPages = overflow ? UInt64.max : scaled
         let pages = type.limits.min
-        guard pages <= capPages, pages <= Self.architecturalMaxPages(type.limits.addressType) else {
+        guard pages <= capPages, pages <= Self.architecturalMaxPages(type) else {
             throw WasmError(.trap, "memory size exceeds the store's limit")
         }
-        let size = Int(pages * MemoryType.pageSize)
+        let size = Int(pages * type.bytesPerPage)
         guard let p = calloc(max(size, 1), 1) else { throw WasmError(.trap, "out of memory allocating a memory") }
         self.type = type
         self.address = address
@@ -50,21 +54,26 @@ public final class MemoryInstance {
 
     deinit { if bytes != Self.placeholderBytes { free(bytes) } }
 
-    /// The most pages an address type allows: 2^16 for i32, 2^48 for i64.
-    static func architecturalMaxPages(_ t: AddressType) -> UInt64 { t == .i32 ? 65536 : 1 << 48 }
+    /// The most pages a memory type's address type allows: 2^16 for i32, 2^48 for i64 (64 KiB
+    /// pages; 2^32 and 2^64-1 with 1-byte pages).
+    static func architecturalMaxPages(_ t: MemoryType) -> UInt64 {
+        let bits: UInt64 = t.limits.addressType == .i32 ? 32 : 64
+        let log2 = UInt64(t.pageSizeLog2 ?? 16)
+        return bits - log2 >= 64 ? UInt64.max : 1 << (bits - log2)
+    }
 
     /// The current size in pages.
-    public var pageCount: UInt64 { UInt64(byteCount) / MemoryType.pageSize }
+    public var pageCount: UInt64 { UInt64(byteCount) / type.bytesPerPage }
 
     /// Spec: core/exec/modules#grow-mem — grows by `n` pages; returns the old size in pages, or `nil`
     /// when the maximum, the address space, the store's cap or the host's allocator refuse.
     public func grow(by n: UInt64) -> UInt64? {
         let old = pageCount
         let (new, overflow) = old.addingReportingOverflow(n)
-        guard !overflow, new <= capPages, new <= Self.architecturalMaxPages(type.limits.addressType) else { return nil }
+        guard !overflow, new <= capPages, new <= Self.architecturalMaxPages(type) else { return nil }
         if let max = type.limits.max, new > max { return nil }
         if n == 0 { return old }
-        let (newSize, o2) = new.multipliedReportingOverflow(by: MemoryType.pageSize)
+        let (newSize, o2) = new.multipliedReportingOverflow(by: type.bytesPerPage)
         guard !o2, newSize <= UInt64(Int.max), let p = calloc(Int(newSize), 1) else { return nil }
         if byteCount > 0 { memcpy(p, bytes, byteCount) }
         free(bytes)

@@ -20,6 +20,8 @@ public final class ModuleInstance {
     public internal(set) var elements: [ElementInstance] = []
     @exclusivity(unchecked)
     public internal(set) var datas: [DataInstance] = []
+    /// Exception tags (exception handling), imports first.
+    public internal(set) var tags: [TagInstance] = []
     /// The exports, in module order.
     public internal(set) var exports: [(name: String, value: ExternalValue)] = []
 
@@ -33,6 +35,7 @@ public final class ModuleInstance {
         globals = []
         elements = []
         datas = []
+        tags = []
         exports = []
     }
 
@@ -49,6 +52,8 @@ public enum ExternalValue {
     case table(TableInstance)
     case memory(MemoryInstance)
     case global(GlobalInstance)
+    /// An exception tag (exception handling).
+    case tag(TagInstance)
 
     /// Spec: core/exec/modules#external-typing — the extern type of the value (tables and memories with
     /// their current size as minimum).
@@ -58,6 +63,7 @@ public enum ExternalValue {
         case .table(let t): return .table(t.type)
         case .memory(let m): return .memory(m.type)
         case .global(let g): return .global(g.type)
+        case .tag(let t): return .tag(t.type)
         }
     }
 
@@ -68,6 +74,16 @@ public enum ExternalValue {
         case .table: return "table"
         case .memory: return "memory"
         case .global: return "global"
+        case .tag: return "tag"
         }
     }
+}
+
+/// Spec: core/exec/runtime#tag-instances (exception handling) — a tag: its type. Tags are
+/// generative: each definition in each instance is a tag of its own, told apart by identity. (The
+/// interpreter links them; it does not run `throw` or `try_table`.)
+public final class TagInstance {
+    public let type: FunctionType
+
+    public init(type: FunctionType) { self.type = type }
 }

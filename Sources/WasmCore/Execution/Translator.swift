@@ -276,7 +276,7 @@ struct Translator {
         let opcode = instruction.opcode
         if unreachable {
             switch opcode {
-            case .block, .loop, .if:
+            case .block, .loop, .if, .tryTable:
                 deadDepth += 1
                 return
             case .else where deadDepth > 0:
@@ -299,6 +299,8 @@ struct Translator {
             unreachable = true
         case .nop:
             break
+        case .throw, .tryTable:
+            throw WasmError(.trap, "exception handling (\(opcode.name)) is not supported by this interpreter")
         case .block, .loop:
             guard case .block(let bt) = immediate else { throw WasmError.invalid("malformed block type") }
             let (p, r) = try blockArity(bt)

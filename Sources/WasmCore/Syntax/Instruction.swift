@@ -39,6 +39,41 @@ public enum Immediate: Hashable, Sendable {
     case heapType(HeapType)
     /// The result types of a typed `select`.
     case valueTypes([ValueType])
+    /// `try_table`: its block type and catch clauses.
+    case tryTable(BlockType, [CatchClause])
+}
+
+/// Spec: core/syntax/instructions — a catch clause of `try_table` (exception handling): which
+/// exceptions it catches (those of a tag, or all) and the label it branches to, with the
+/// exception reference too for the `_ref` forms.
+public struct CatchClause: Hashable, Sendable {
+    public enum Kind: UInt8, Hashable, Sendable, CaseIterable {
+        case `catch` = 0, catchRef = 1, catchAll = 2, catchAllRef = 3
+
+        /// The clause's keyword in the text format.
+        public var keyword: String {
+            switch self {
+            case .catch: return "catch"
+            case .catchRef: return "catch_ref"
+            case .catchAll: return "catch_all"
+            case .catchAllRef: return "catch_all_ref"
+            }
+        }
+
+        /// Whether the clause names a tag.
+        public var hasTag: Bool { self == .catch || self == .catchRef }
+    }
+
+    public var kind: Kind
+    /// The tag caught (`catch`, `catch_ref`); nil for the `catch_all` forms.
+    public var tag: UInt32?
+    public var label: UInt32
+
+    public init(_ kind: Kind, tag: UInt32? = nil, label: UInt32) {
+        self.kind = kind
+        self.tag = tag
+        self.label = label
+    }
 }
 
 /// Spec: core/syntax/instructions — `memarg`: alignment (as a power of two), offset and memory index.

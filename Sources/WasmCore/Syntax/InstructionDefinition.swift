@@ -44,6 +44,10 @@ public struct InstructionDefinition: Sendable {
         case memoryInit
         case memoryCopy
         case memoryFill
+        /// A tag index (`throw`).
+        case tag
+        /// A block type and catch clauses (`try_table`).
+        case tryTable
     }
 
     /// The type of an instruction where it is fixed; `special` where validation has its own rule

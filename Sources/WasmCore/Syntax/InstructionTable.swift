@@ -443,6 +443,9 @@ public enum Opcode: UInt16, CaseIterable, Hashable, Sendable {
     case i32x4TruncSatF64x2UZero
     case f64x2ConvertLowI32x4S
     case f64x2ConvertLowI32x4U
+    // Exception handling.
+    case `throw`
+    case tryTable
 }
 
 extension InstructionTable {
@@ -885,5 +888,7 @@ extension InstructionTable {
         .init(.i32x4TruncSatF64x2UZero, "i32x4.trunc_sat_f64x2_u_zero", .init(prefix: 0xFD, 0xFD), .none, .fixed([.v128], [.v128]), .simd),
         .init(.f64x2ConvertLowI32x4S, "f64x2.convert_low_i32x4_s", .init(prefix: 0xFD, 0xFE), .none, .fixed([.v128], [.v128]), .simd),
         .init(.f64x2ConvertLowI32x4U, "f64x2.convert_low_i32x4_u", .init(prefix: 0xFD, 0xFF), .none, .fixed([.v128], [.v128]), .simd),
+        .init(.throw, "throw", .init(0x08), .tag, .special, .exceptions),
+        .init(.tryTable, "try_table", .init(0x1F), .tryTable, .special, .exceptions),
     ]
 }

@@ -98,10 +98,23 @@ public struct Limits: Hashable, Sendable {
 /// Spec: core/syntax/types — memory types.
 public struct MemoryType: Hashable, Sendable {
     public var limits: Limits
-    public init(limits: Limits) { self.limits = limits }
+    /// The base-2 logarithm of the page size when written explicitly (custom-page-sizes:
+    /// `(pagesize n)`, binary limits flag 0x08); `nil` for the default 64 KiB.
+    public var pageSizeLog2: UInt32?
 
-    /// The size of a page in bytes.
+    public init(limits: Limits, pageSizeLog2: UInt32? = nil) {
+        self.limits = limits
+        self.pageSizeLog2 = pageSizeLog2
+    }
+
+    /// The size of a default page in bytes.
     public static let pageSize: UInt64 = 65536
+
+    /// The size of this memory's pages in bytes (`2^pageSizeLog2`; 64 KiB by default).
+    public var bytesPerPage: UInt64 {
+        guard let log2 = pageSizeLog2 else { return Self.pageSize }
+        return log2 < 64 ? 1 << UInt64(log2) : 0
+    }
 }
 
 /// Spec: core/syntax/types — table types.

@@ -29,7 +29,7 @@ extension ModuleTextParser {
     }
 
     /// Spec: core/text/instructions — a label: an index, or the name of an enclosing block.
-    private mutating func parseLabel(_ context: FunctionContext) throws -> UInt32 {
+    mutating func parseLabel(_ context: FunctionContext) throws -> UInt32 {
         if let t = c.peek, t.kind == .identifier {
             let name = String(decoding: t.bytes, as: UTF8.self)
             guard let i = context.labels.lastIndex(where: { $0 == name }) else {
@@ -90,6 +90,10 @@ extension ModuleTextParser {
             immediate = .index(try c.parseIndex(context.locals))
         case .global:
             immediate = .index(try c.parseIndex(globals))
+        case .tag:
+            immediate = .index(try c.parseIndex(tags))
+        case .tryTable:
+            throw c.error("try_table is a structured instruction")
         case .table:
             immediate = .index(try optionalIndex(tables))
         case .memory, .memoryFill:

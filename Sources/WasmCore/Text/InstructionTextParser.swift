@@ -82,9 +82,32 @@ extension ModuleTextParser {
             try checkClosingLabel(context)
             context.labels.removeLast()
             out.append(Instruction(.end))
+        case .tryTable:
+            try parseTryTableHead(&context, into: &out)
+            try parseInstructions(&context, into: &out)
+            try c.expectKeyword("end")
+            try checkClosingLabel(context)
+            context.labels.removeLast()
+            out.append(Instruction(.end))
         default:
             out.append(try parseOperation(definition, &context))
         }
+    }
+
+    /// Spec: core/text/instructions — `try_table label? blocktype catch*`: the catch clauses' labels
+    /// are those around the `try_table`, whose own label is bound for its body.
+    private mutating func parseTryTableHead(_ context: inout FunctionContext, into out: inout [Instruction]) throws {
+        let label = c.takeIdentifier()
+        let type = try parseBlockType()
+        var catches: [CatchClause] = []
+        while let kind = CatchClause.Kind.allCases.first(where: { c.peekLeftParen($0.keyword) }) {
+            c.position += 2
+            let tag = kind.hasTag ? try c.parseIndex(tags) : nil
+            catches.append(CatchClause(kind, tag: tag, label: try parseLabel(context)))
+            try c.expectRightParen()
+        }
+        context.labels.append(label)
+        out.append(Instruction(.tryTable, .tryTable(type, catches)))
     }
 
     /// Spec: core/text/instructions — folded instructions: `(instr immediates folded*)`, and the
@@ -98,6 +121,11 @@ extension ModuleTextParser {
         case .block, .loop:
             pushLabel(&context)
             out.append(Instruction(definition.opcode, .block(try parseBlockType())))
+            try parseInstructions(&context, into: &out)
+            context.labels.removeLast()
+            out.append(Instruction(.end))
+        case .tryTable:
+            try parseTryTableHead(&context, into: &out)
             try parseInstructions(&context, into: &out)
             context.labels.removeLast()
             out.append(Instruction(.end))

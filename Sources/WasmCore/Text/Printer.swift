@@ -101,7 +101,7 @@ public struct ModulePrinter {
             if instruction.opcode == .end || instruction.opcode == .else { depth = max(2, depth - 1) }
             output += String(repeating: "  ", count: Swift.min(depth, Self.maximumIndentation)) + self.instruction(instruction) + "\n"
             switch instruction.opcode {
-            case .block, .loop, .if, .else: depth += 1
+            case .block, .loop, .if, .else, .tryTable: depth += 1
             default: break
             }
         }
@@ -133,7 +133,7 @@ public struct ModulePrinter {
     }
 
     /// Spec: core/text/types#reference-types — `funcref`, `externref`, or `(ref null? ht)`.
-    func referenceType(_ r: ReferenceType) -> String {
+    public func referenceType(_ r: ReferenceType) -> String {
         switch (r.isNullable, r.heapType) {
         case (true, .func): return "funcref"
         case (true, .extern): return "externref"
@@ -159,7 +159,10 @@ public struct ModulePrinter {
 
     func tableType(_ t: TableType) -> String { "\(limits(t.limits)) \(referenceType(t.elementType))" }
 
-    func memoryType(_ m: MemoryType) -> String { limits(m.limits) }
+    func memoryType(_ m: MemoryType) -> String {
+        guard m.pageSizeLog2 != nil else { return limits(m.limits) }
+        return "\(limits(m.limits)) (pagesize \(m.bytesPerPage))"
+    }
 
     func globalType(_ g: GlobalType) -> String {
         g.mutability == .variable ? "(mut \(valueType(g.valueType)))" : valueType(g.valueType)
@@ -300,6 +303,9 @@ public struct ModulePrinter {
             return heapType(h)
         case .valueTypes(let types):
             return "(result" + types.map { " " + valueType($0) }.joined() + ")"
+        case .tryTable(let type, let catches):
+            let clauses = catches.map { c in "(\(c.kind.keyword)\(c.tag.map { " \($0)" } ?? "") \(c.label))" }
+            return ([self.immediate(.block(type), kind: .blockType, opcode: opcode)] + clauses).filter { !$0.isEmpty }.joined(separator: " ")
         }
     }
 

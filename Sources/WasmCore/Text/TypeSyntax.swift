@@ -131,10 +131,21 @@ extension TextCursor {
         return TableType(limits: limits, elementType: element)
     }
 
-    /// Spec: core/text/types — `memtype`: `limits`.
+    /// Spec: core/text/types — `memtype`: `limits`, then (custom-page-sizes) `(pagesize n)`.
     public mutating func parseMemoryType(features: Features) throws -> MemoryType {
         let addressType = parseAddressType(features: features)
-        return MemoryType(limits: try parseLimits(addressType: addressType, features: features))
+        let limits = try parseLimits(addressType: addressType, features: features)
+        return MemoryType(limits: limits, pageSizeLog2: try parsePageSize(features: features))
+    }
+
+    /// `(pagesize n)` with `n` a power of two, as its logarithm; `nil` when absent.
+    public mutating func parsePageSize(features: Features) throws -> UInt32? {
+        guard features.contains(.customPageSizes), peekLeftParen("pagesize") else { return nil }
+        position += 2
+        let size = try expectU64()
+        guard size != 0, size & (size - 1) == 0 else { throw error("invalid custom page size") }
+        try expectRightParen()
+        return UInt32(size.trailingZeroBitCount)
     }
 
     /// Spec: core/text/types — `globaltype`: `valtype` or `(mut valtype)`.

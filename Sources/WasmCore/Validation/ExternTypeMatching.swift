@@ -11,7 +11,7 @@ public func matches(_ actual: ExternalType, _ expected: ExternalType) -> Bool {
     case (.table(let a), .table(let e)):
         return matches(a.limits, e.limits) && a.elementType == e.elementType
     case (.memory(let a), .memory(let e)):
-        return matches(a.limits, e.limits)
+        return matches(a.limits, e.limits) && a.bytesPerPage == e.bytesPerPage
     case (.global(let a), .global(let e)):
         guard a.mutability == e.mutability else { return false }
         return a.mutability == .variable ? a.valueType == e.valueType : matches(a.valueType, e.valueType)

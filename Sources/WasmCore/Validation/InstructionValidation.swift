@@ -137,7 +137,7 @@ struct CodeValidator {
             if context.features.contains(.functionReferences), let typeIndex = context.functionTypeIndices[safe: x] {
                 r = [.reference(ReferenceType(isNullable: false, heapType: .concrete(typeIndex)))]
             }
-        case .blockType, .label, .labelTable, .callIndirect, .local, .global, .heapType, .valueTypes:
+        case .blockType, .label, .labelTable, .callIndirect, .local, .global, .heapType, .valueTypes, .tag, .tryTable:
             throw WasmError.invalid("\(definition.name): no validation rule for a fixed signature with these immediates")
         }
         return (p, r)
@@ -168,6 +168,29 @@ struct CodeValidator {
             if instruction.opcode == .if { try stacks.pop(.i32) }
             try stacks.pop(type.parameters)
             stacks.pushControl(instruction.opcode, type.parameters, type.results)
+
+        case .tryTable:
+            // Spec: exception handling — each catch clause branches, outside the block, to a label
+            // taking the tag's parameters (and, for the `_ref` forms, the exception reference).
+            guard case .tryTable(let blockType, let catches) = instruction.immediate else { throw shapeError(instruction) }
+            let type = try context.functionType(of: blockType)
+            for clause in catches {
+                if clause.kind == .catchRef || clause.kind == .catchAllRef {
+                    throw WasmError.invalid("\(clause.kind.keyword) needs exnref, which this implementation does not support")
+                }
+                let payload = try clause.tag.map { try context.tag($0).parameters } ?? []
+                let label = try stacks.label(clause.label)
+                guard matches(payload, label.labelTypes) else {
+                    throw WasmError.invalid("type mismatch: catch label of \(clause.kind.keyword) expects [\(label.labelTypes.map(typeName).joined(separator: " "))] but the clause gives [\(payload.map(typeName).joined(separator: " "))]")
+                }
+            }
+            try stacks.pop(type.parameters)
+            stacks.pushControl(.tryTable, type.parameters, type.results)
+
+        case .throw:
+            let type = try context.tag(index(instruction))
+            try stacks.pop(type.parameters)
+            stacks.markUnreachable()
 
         case .else:
             guard let frame = stacks.controls.last, frame.opcode == .if, stacks.controls.count > 1 else {

@@ -7,14 +7,29 @@
 /// functions, start function, exports, and last the number of memories.
 public func validateModule(_ module: Module, features: Features = .wasm2) throws -> ModuleTypes {
     do {
-        return try checkModule(module, features: features)
+        return try checkModule(module, features: features, deferBodies: false).types
     } catch let placed as PlacedValidationError {
         throw placed.error
     }
 }
 
-/// Spec: core/valid/modules — the checks of `validateModule`, whose errors may still be wrapped with their place.
-private func checkModule(_ module: Module, features: Features) throws -> ModuleTypes {
+/// Validates all of a module but its function bodies, and returns its types with a closure that
+/// validates the bodies: wasmparser validates a component's sections first and its modules'
+/// function bodies last, which decides the error a component breaking rules of both reports.
+public func validateModuleDeferringBodies(_ module: Module, features: Features) throws -> (types: ModuleTypes, validateBodies: () throws -> Void) {
+    do {
+        let (types, bodies) = try checkModule(module, features: features, deferBodies: true)
+        return (types, {
+            do { try bodies() } catch let placed as PlacedValidationError { throw placed.error }
+        })
+    } catch let placed as PlacedValidationError {
+        throw placed.error
+    }
+}
+
+/// Spec: core/valid/modules — the checks of `validateModule`, whose errors may still be wrapped with
+/// their place; with `deferBodies` the function bodies' checks are returned instead of run.
+private func checkModule(_ module: Module, features: Features, deferBodies: Bool) throws -> (types: ModuleTypes, bodies: () throws -> Void) {
     var result = ModuleTypes()
 
     // The context C0 of the imports: the types and the declared function references.
@@ -92,9 +107,12 @@ private func checkModule(_ module: Module, features: Features) throws -> ModuleT
 
     // Function bodies see everything.
     let importedFunctionCount = context.functions.count - module.functions.count
-    for (i, function) in module.functions.enumerated() {
-        try validateFunction(function, index: importedFunctionCount + i, in: context)
+    let bodies = { [context] in
+        for (i, function) in module.functions.enumerated() {
+            try validateFunction(function, index: importedFunctionCount + i, in: context)
+        }
     }
+    if !deferBodies { try bodies() }
 
     if let start = module.start {
         try inPlace("start function") {
@@ -128,7 +146,7 @@ private func checkModule(_ module: Module, features: Features) throws -> ModuleT
     result.memories = context.memories
     result.globals = context.globals
     result.tags = context.tags
-    return result
+    return (result, deferBodies ? bodies : {})
 }
 
 /// Spec: core/valid/modules — imports: the descriptor is valid, and extends the context.

@@ -67,7 +67,14 @@ extension ValidationContext {
     /// Spec: core/valid/types — memory types: at most 65536 pages (2^48 with 64-bit addresses);
     /// a shared memory needs threads and a maximum.
     func validate(_ memoryType: MemoryType) throws {
-        if memoryType.limits.addressType == .i64 {
+        if let log2 = memoryType.pageSizeLog2 {
+            guard log2 == 0 || log2 == 16 else { throw WasmError.invalid("invalid custom page size") }
+        }
+        if memoryType.pageSizeLog2 == 0 {
+            // Byte-sized pages: the bounds are the address space's, in bytes.
+            let range: UInt64 = memoryType.limits.addressType == .i64 ? UInt64.max : 1 << 32
+            try validate(memoryType.limits, range: range, message: "memory size must be at most \(range) pages")
+        } else if memoryType.limits.addressType == .i64 {
             try validate(memoryType.limits, range: 1 << 48, message: "memory size must be at most 2^48 pages")
         } else {
             try validate(memoryType.limits, range: 65536, message: "memory size must be at most 65536 pages (4GiB)")

@@ -1,0 +1,40 @@
+;; Values loaded from memory the component controls: bools and flags from arbitrary bytes (any non-zero byte is
+;; true; flag bits past the last label are ignored), enums by their byte, and the bounds and alignment checks
+;; of load_list_from_range and load_string_from_range, which hold even for an empty list or string.
+(component
+  (core module $m
+    (memory (export "mem") 1)
+    ;; a bump allocator that copies on growth, as `canon realloc` expects
+    (global $bump (mut i32) (i32.const 4096))
+    (func (export "realloc") (param $old i32) (param $old-size i32) (param $align i32) (param $size i32) (result i32)
+      (local $p i32)
+      (local.set $p (i32.and (i32.add (global.get $bump) (i32.sub (local.get $align) (i32.const 1)))
+                             (i32.sub (i32.const 0) (local.get $align))))
+      (global.set $bump (i32.add (local.get $p) (local.get $size)))
+      (memory.copy (local.get $p) (local.get $old)
+        (select (local.get $old-size) (local.get $size) (i32.lt_u (local.get $old-size) (local.get $size))))
+      (local.get $p))
+    ;; results that do not fit one flat value are returned through memory at 16
+    (func (export "w2") (param i32 i32) (result i32)
+      (i32.store (i32.const 16) (local.get 0)) (i32.store (i32.const 20) (local.get 1)) (i32.const 16))
+    (func (export "w3") (param i32 i32 i32) (result i32)
+      (i32.store (i32.const 16) (local.get 0)) (i32.store (i32.const 20) (local.get 1))
+      (i32.store (i32.const 24) (local.get 2)) (i32.const 16))
+    (func (export "id32") (param i32) (result i32) (local.get 0))
+    (func (export "id64") (param i64) (result i64) (local.get 0))
+    (func (export "second") (param i32 i32) (result i32) (local.get 1))
+    (data (i32.const 256) "\ff\02\00\01\07")
+  )
+  (core instance $i (instantiate $m))
+  (type $perms (flags "read" "write" "exec"))
+  (export $pm "perms" (type $perms))
+  (type $color (enum "red" "green" "blue"))
+  (export $cl "color" (type $color))
+  (func (export "bytes-at") (param "ptr" u32) (param "len" u32) (result (list u8)) (canon lift (core func $i "w2") (memory (core memory $i "mem"))))
+  (func (export "bools-at") (param "ptr" u32) (param "len" u32) (result (list bool)) (canon lift (core func $i "w2") (memory (core memory $i "mem"))))
+  (func (export "perms-at") (param "ptr" u32) (param "len" u32) (result (list $pm)) (canon lift (core func $i "w2") (memory (core memory $i "mem"))))
+  (func (export "colors-at") (param "ptr" u32) (param "len" u32) (result (list $cl)) (canon lift (core func $i "w2") (memory (core memory $i "mem"))))
+  (func (export "str8-at") (param "ptr" u32) (param "len" u32) (result string) (canon lift (core func $i "w2") (memory (core memory $i "mem"))))
+  (func (export "str16-at") (param "ptr" u32) (param "len" u32) (result string) (canon lift (core func $i "w2") string-encoding=utf16 (memory (core memory $i "mem"))))
+  (func (export "u32s-at") (param "ptr" u32) (param "len" u32) (result (list u32)) (canon lift (core func $i "w2") (memory (core memory $i "mem"))))
+)

@@ -1,0 +1,53 @@
+;; Values the component makes from raw core integers, for the lifting checks that trap: a char outside the
+;; Unicode scalar values, a discriminant past the last case, a list outside memory or misaligned.
+;; Each trap puts the instance in lockdown (Explainer.md#component-invariants), so every trap-*.yaml that
+;; uses this component shows one trap and the calls after it.
+(component
+  (core module $m
+    (memory (export "mem") 1)
+    ;; a bump allocator that copies on growth, as `canon realloc` expects
+    (global $bump (mut i32) (i32.const 4096))
+    (func (export "realloc") (param $old i32) (param $old-size i32) (param $align i32) (param $size i32) (result i32)
+      (local $p i32)
+      (local.set $p (i32.and (i32.add (global.get $bump) (i32.sub (local.get $align) (i32.const 1)))
+                             (i32.sub (i32.const 0) (local.get $align))))
+      (global.set $bump (i32.add (local.get $p) (local.get $size)))
+      (memory.copy (local.get $p) (local.get $old)
+        (select (local.get $old-size) (local.get $size) (i32.lt_u (local.get $old-size) (local.get $size))))
+      (local.get $p))
+    ;; results that do not fit one flat value are returned through memory at 16
+    (func (export "w2") (param i32 i32) (result i32)
+      (i32.store (i32.const 16) (local.get 0)) (i32.store (i32.const 20) (local.get 1)) (i32.const 16))
+    (func (export "w3") (param i32 i32 i32) (result i32)
+      (i32.store (i32.const 16) (local.get 0)) (i32.store (i32.const 20) (local.get 1))
+      (i32.store (i32.const 24) (local.get 2)) (i32.const 16))
+    (func (export "id32") (param i32) (result i32) (local.get 0))
+    (func (export "id64") (param i64) (result i64) (local.get 0))
+    (func (export "second") (param i32 i32) (result i32) (local.get 1))
+    ;; a variant or result made of (disc, payload)
+    (func (export "pair32") (param i32 i32) (result i32)
+      (i32.store (i32.const 16) (local.get 0)) (i32.store (i32.const 20) (local.get 1)) (i32.const 16))
+    ;; option<u8> stored as two bytes
+    (func (export "opt8") (param i32 i32) (result i32)
+      (i32.store8 (i32.const 16) (local.get 0)) (i32.store8 (i32.const 17) (local.get 1)) (i32.const 16))
+    (data (i32.const 256) "\01\00\00\00\02\00\00\00\03\00\00\00")
+  )
+  (core instance $i (instantiate $m))
+  (type $abc (variant (case "a") (case "b" u32) (case "c" string)))
+  (export $ab "abc" (type $abc))
+  (type $color (enum "red" "green" "blue"))
+  (export $cl "color" (type $color))
+  (func (export "char-of") (param "x" u32) (result char) (canon lift (core func $i "id32")))
+  (func (export "abc-of") (param "disc" u32) (param "payload" u32) (result $ab)
+    (canon lift (core func $i "pair32") (memory (core memory $i "mem"))))
+  (func (export "color-of") (param "i" u32) (result $cl) (canon lift (core func $i "id32")))
+  (func (export "option-of") (param "disc" u32) (param "payload" u32) (result (option u8))
+    (canon lift (core func $i "opt8") (memory (core memory $i "mem"))))
+  (func (export "result-of") (param "disc" u32) (param "payload" u32) (result (result u32 (error u32)))
+    (canon lift (core func $i "pair32") (memory (core memory $i "mem"))))
+  (func (export "bool-of") (param "x" u32) (result bool) (canon lift (core func $i "id32")))
+  (func (export "list-at") (param "ptr" u32) (param "len" u32) (result (list u32))
+    (canon lift (core func $i "w2") (memory (core memory $i "mem"))))
+  (func (export "bytes-at") (param "ptr" u32) (param "len" u32) (result (list u8))
+    (canon lift (core func $i "w2") (memory (core memory $i "mem"))))
+)

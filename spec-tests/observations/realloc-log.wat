@@ -1,0 +1,40 @@
+;; A realloc that logs every call it gets (old size, alignment, new size), so the sequence of realloc calls the
+;; Canonical ABI makes while lowering arguments is observed: cx.allocate (always, even for 0 bytes), the
+;; worst-case-then-shrink of store_utf8_to_utf16, and the latin1-then-inflate-then-shrink of
+;; store_string_to_latin1_or_utf16 (CanonicalABI.md#storing). The host's strings are UTF-8.
+(component
+  (core module $m
+    (memory (export "mem") 1)
+    (global $bump (mut i32) (i32.const 4096))
+    (global $n (mut i32) (i32.const 0))
+    (func (export "realloc") (param $old i32) (param $old-size i32) (param $align i32) (param $size i32) (result i32)
+      (local $p i32) (local $e i32)
+      ;; log (old-size, align, size) at 1024 + 12n
+      (local.set $e (i32.add (i32.const 1024) (i32.mul (global.get $n) (i32.const 12))))
+      (i32.store (local.get $e) (local.get $old-size))
+      (i32.store offset=4 (local.get $e) (local.get $align))
+      (i32.store offset=8 (local.get $e) (local.get $size))
+      (global.set $n (i32.add (global.get $n) (i32.const 1)))
+      (local.set $p (i32.and (i32.add (global.get $bump) (i32.sub (local.get $align) (i32.const 1)))
+                             (i32.sub (i32.const 0) (local.get $align))))
+      (global.set $bump (i32.add (local.get $p) (local.get $size)))
+      (memory.copy (local.get $p) (local.get $old)
+        (select (local.get $old-size) (local.get $size) (i32.lt_u (local.get $old-size) (local.get $size))))
+      (local.get $p))
+    (func (export "second") (param i32 i32) (result i32) (local.get 1))
+    (func (export "log") (result i32)
+      (i32.store (i32.const 16) (i32.const 1024)) (i32.store (i32.const 20) (global.get $n))
+      (global.set $n (i32.const 0))
+      (i32.const 16))
+  )
+  (core instance $i (instantiate $m))
+  (func (export "len8") (param "s" string) (result u32)
+    (canon lift (core func $i "second") (memory (core memory $i "mem")) (realloc (core func $i "realloc"))))
+  (func (export "len16") (param "s" string) (result u32)
+    (canon lift (core func $i "second") string-encoding=utf16 (memory (core memory $i "mem")) (realloc (core func $i "realloc"))))
+  (func (export "len-l1") (param "s" string) (result u32)
+    (canon lift (core func $i "second") string-encoding=latin1+utf16 (memory (core memory $i "mem")) (realloc (core func $i "realloc"))))
+  (func (export "lens") (param "l" (list string)) (result u32)
+    (canon lift (core func $i "second") (memory (core memory $i "mem")) (realloc (core func $i "realloc"))))
+  (func (export "take-log") (result (list (tuple u32 u32 u32))) (canon lift (core func $i "log") (memory (core memory $i "mem"))))
+)

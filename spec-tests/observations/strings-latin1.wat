@@ -1,0 +1,51 @@
+;; Strings with string-encoding=latin1+utf16: Latin-1 when every char fits in a byte, else UTF-16 with the
+;; length tagged by bit 31 (store_string_to_latin1_or_utf16, load_string_from_range).
+(component
+  (core module $m
+    (memory (export "mem") 1)
+    ;; a bump allocator that copies on growth, as `canon realloc` expects
+    (global $bump (mut i32) (i32.const 4096))
+    (func (export "realloc") (param $old i32) (param $old-size i32) (param $align i32) (param $size i32) (result i32)
+      (local $p i32)
+      (local.set $p (i32.and (i32.add (global.get $bump) (i32.sub (local.get $align) (i32.const 1)))
+                             (i32.sub (i32.const 0) (local.get $align))))
+      (global.set $bump (i32.add (local.get $p) (local.get $size)))
+      (memory.copy (local.get $p) (local.get $old)
+        (select (local.get $old-size) (local.get $size) (i32.lt_u (local.get $old-size) (local.get $size))))
+      (local.get $p))
+    ;; results that do not fit one flat value are returned through memory at 16
+    (func (export "w2") (param i32 i32) (result i32)
+      (i32.store (i32.const 16) (local.get 0)) (i32.store (i32.const 20) (local.get 1)) (i32.const 16))
+    (func (export "w3") (param i32 i32 i32) (result i32)
+      (i32.store (i32.const 16) (local.get 0)) (i32.store (i32.const 20) (local.get 1))
+      (i32.store (i32.const 24) (local.get 2)) (i32.const 16))
+    (func (export "id32") (param i32) (result i32) (local.get 0))
+    (func (export "id64") (param i64) (result i64) (local.get 0))
+    (func (export "second") (param i32 i32) (result i32) (local.get 1))
+    (data (i32.const 256) "caf\e9")          ;; Latin-1 "café", 4 bytes
+    (data (i32.const 272) "\ac\20!\00")       ;; UTF-16 "€!", 2 code units
+    (func (export "greet-latin1") (result i32)
+      (i32.store (i32.const 16) (i32.const 256)) (i32.store (i32.const 20) (i32.const 4)) (i32.const 16))
+    (func (export "greet-utf16") (result i32)
+      (i32.store (i32.const 16) (i32.const 272)) (i32.store (i32.const 20) (i32.const 0x80000002)) (i32.const 16))
+    ;; the bytes of a string as stored: untag the length, twice as many bytes for UTF-16
+    (func (export "raw") (param $p i32) (param $n i32) (result i32)
+      (i32.store (i32.const 16) (local.get $p))
+      (i32.store (i32.const 20)
+        (if (result i32) (i32.lt_s (local.get $n) (i32.const 0))
+          (then (i32.shl (i32.and (local.get $n) (i32.const 0x7fffffff)) (i32.const 1)))
+          (else (local.get $n))))
+      (i32.const 16))
+  )
+  (core instance $i (instantiate $m))
+  (func (export "echo") (param "s" string) (result string)
+    (canon lift (core func $i "w2") string-encoding=latin1+utf16 (memory (core memory $i "mem")) (realloc (core func $i "realloc"))))
+  (func (export "len") (param "s" string) (result u32)
+    (canon lift (core func $i "second") string-encoding=latin1+utf16 (memory (core memory $i "mem")) (realloc (core func $i "realloc"))))
+  (func (export "bytes") (param "s" string) (result (list u8))
+    (canon lift (core func $i "raw") string-encoding=latin1+utf16 (memory (core memory $i "mem")) (realloc (core func $i "realloc"))))
+  (func (export "echo-list") (param "l" (list string)) (result (list string))
+    (canon lift (core func $i "w2") string-encoding=latin1+utf16 (memory (core memory $i "mem")) (realloc (core func $i "realloc"))))
+  (func (export "greet-latin1") (result string) (canon lift (core func $i "greet-latin1") string-encoding=latin1+utf16 (memory (core memory $i "mem"))))
+  (func (export "greet-utf16") (result string) (canon lift (core func $i "greet-utf16") string-encoding=latin1+utf16 (memory (core memory $i "mem"))))
+)

@@ -1,0 +1,40 @@
+;; Strings with string-encoding=utf16: the host's strings transcoded to UTF-16 (store_utf8_to_utf16 or a
+;; copy), the code-unit length the core code receives, and UTF-16 strings the component makes.
+(component
+  (core module $m
+    (memory (export "mem") 1)
+    ;; a bump allocator that copies on growth, as `canon realloc` expects
+    (global $bump (mut i32) (i32.const 4096))
+    (func (export "realloc") (param $old i32) (param $old-size i32) (param $align i32) (param $size i32) (result i32)
+      (local $p i32)
+      (local.set $p (i32.and (i32.add (global.get $bump) (i32.sub (local.get $align) (i32.const 1)))
+                             (i32.sub (i32.const 0) (local.get $align))))
+      (global.set $bump (i32.add (local.get $p) (local.get $size)))
+      (memory.copy (local.get $p) (local.get $old)
+        (select (local.get $old-size) (local.get $size) (i32.lt_u (local.get $old-size) (local.get $size))))
+      (local.get $p))
+    ;; results that do not fit one flat value are returned through memory at 16
+    (func (export "w2") (param i32 i32) (result i32)
+      (i32.store (i32.const 16) (local.get 0)) (i32.store (i32.const 20) (local.get 1)) (i32.const 16))
+    (func (export "w3") (param i32 i32 i32) (result i32)
+      (i32.store (i32.const 16) (local.get 0)) (i32.store (i32.const 20) (local.get 1))
+      (i32.store (i32.const 24) (local.get 2)) (i32.const 16))
+    (func (export "id32") (param i32) (result i32) (local.get 0))
+    (func (export "id64") (param i64) (result i64) (local.get 0))
+    (func (export "second") (param i32 i32) (result i32) (local.get 1))
+    ;; "hé😀!" in UTF-16LE: 4 code units... and one more for "!"
+    (data (i32.const 256) "h\00\e9\00\3d\d8\00\de!\00")
+    (func (export "greet") (result i32)
+      (i32.store (i32.const 16) (i32.const 256)) (i32.store (i32.const 20) (i32.const 5)) (i32.const 16))
+  )
+  (core instance $i (instantiate $m))
+  (func (export "echo") (param "s" string) (result string)
+    (canon lift (core func $i "w2") string-encoding=utf16 (memory (core memory $i "mem")) (realloc (core func $i "realloc"))))
+  (func (export "len") (param "s" string) (result u32)
+    (canon lift (core func $i "second") string-encoding=utf16 (memory (core memory $i "mem")) (realloc (core func $i "realloc"))))
+  (func (export "units") (param "s" string) (result (list u16))
+    (canon lift (core func $i "w2") string-encoding=utf16 (memory (core memory $i "mem")) (realloc (core func $i "realloc"))))
+  (func (export "echo-list") (param "l" (list string)) (result (list string))
+    (canon lift (core func $i "w2") string-encoding=utf16 (memory (core memory $i "mem")) (realloc (core func $i "realloc"))))
+  (func (export "greet") (result string) (canon lift (core func $i "greet") string-encoding=utf16 (memory (core memory $i "mem"))))
+)
