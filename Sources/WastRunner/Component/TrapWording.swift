@@ -38,6 +38,9 @@ private let concurrentOp = "cannot have concurrent operations active on a future
 private let taskReturnInvalid = "invalid `task.return` signature and/or options for current task"
 private let borrowsRemain = "borrow handles still remain at the end of the call"
 private let cannotResume = "cannot resume thread which is not suspended"
+/// wasmtime's spelling for a handle that is not a waitable set, on some built-ins ("an").
+private let intraComponentNonNumeric = "cannot read from and write to intra-component future/stream with non-numeric payload"
+private let notAnWaitableSet = "handle is not an waitable-set"
 private let discriminantOutOfRange = "discriminant {} out of range [0..{})"
 
 /// The table: every trap site of the CanonicalABI target has a row (a test checks the sources).
@@ -74,7 +77,7 @@ public let trapWordingTable: [TrapWording] = [
               ["deadlock detected: event loop cannot make further progress", "cannot block a synchronous task before returning"]),
   TrapWording("canon_lift", "unknown callback code", ["unsupported callback code"]),
   TrapWording("unpack_callback_result", "code > CallbackCode.MAX", ["unsupported callback code"]),
-  TrapWording("canon_lift", "not isinstance(wset, WaitableSet)", ["handle is not a waitable-set", unknownHandle]),
+  TrapWording("canon_lift", "not isinstance(wset, WaitableSet)", ["handle is not a waitable-set", notAnWaitableSet, unknownHandle]),
   TrapWording("canon_backpressure_inc", nil, ["backpressure counter overflow"]),
   TrapWording("canon_backpressure_dec", nil, ["backpressure counter underflow", "backpressure counter overflow"]),
   // Values: loading and lifting.
@@ -122,16 +125,16 @@ public let trapWordingTable: [TrapWording] = [
   TrapWording("stream_copy", "e.in_waitable_set() and not opts.async_", [syncWhileInSet]),
   TrapWording("future_copy", "e.in_waitable_set() and not opts.async_", [syncWhileInSet]),
   TrapWording("canon_subtask_cancel", "subtask.in_waitable_set() and not async_", [syncWhileInSet]),
-  TrapWording("WaitableSet.drop", nil, ["cannot drop waitable set with waiters"]),
+  TrapWording("WaitableSet.drop", nil, ["cannot drop waitable set with waiters", "resource has children"]),
   TrapWording("Subtask.drop", nil, ["cannot drop a subtask which has not yet resolved"]),
   TrapWording("canon_subtask_cancel", "subtask.resolve_delivered()", ["`subtask.cancel` called after terminal status delivered"]),
   TrapWording("canon_subtask_cancel", "subtask.cancellation_requested", ["`subtask.cancel` called after terminal status delivered", concurrentOp]),
   TrapWording("canon_subtask_cancel", nil, ["handle is not a subtask", unknownHandle]),
   TrapWording("canon_subtask_drop", nil, ["handle is not a subtask", unknownHandle]),
-  TrapWording("canon_waitable_join", nil, ["handle is not a waitable", "handle is not a waitable-set", unknownHandle]),
+  TrapWording("canon_waitable_join", nil, ["handle is not a waitable", "handle is not a waitable-set", notAnWaitableSet, unknownHandle]),
   TrapWording("canon_waitable_set_drop", nil, ["handle is not a waitable-set", unknownHandle]),
-  TrapWording("canon_waitable_set_wait", nil, ["handle is not a waitable-set", unknownHandle]),
-  TrapWording("canon_waitable_set_poll", nil, ["handle is not a waitable-set", unknownHandle]),
+  TrapWording("canon_waitable_set_wait", nil, ["handle is not a waitable-set", notAnWaitableSet, unknownHandle]),
+  TrapWording("canon_waitable_set_poll", nil, ["handle is not a waitable-set", notAnWaitableSet, unknownHandle]),
   TrapWording("unpack_event", nil, ["pointer out of bounds", "out of bounds memory access"]),
   // Streams and futures.
   TrapWording("stream_copy", "e.state != CopyState.IDLE", [
@@ -142,27 +145,39 @@ public let trapWordingTable: [TrapWording] = [
   TrapWording("future_copy", "e.state != CopyState.IDLE", [
     concurrentOp, "cannot write to future after previous write succeeded", "cannot read from future after previous read succeeded",
     "cannot write to future after previous write succeeded or readable end dropped",
+    "cannot write after being notified that the readable end dropped",
   ]),
-  TrapWording("cancel_copy", "e.state != CopyState.COPYING or e.has_sync_waiter", [concurrentOp]),
+  TrapWording("cancel_copy", "e.state != CopyState.COPYING or e.has_sync_waiter",
+              [concurrentOp, "stream or future read cancelled when no read is pending"]),
   TrapWording("lift_async_value", "e.in_waitable_set()", ["cannot lift stream while it's in a waitable set", "cannot lift future while it's in a waitable set"]),
   TrapWording("lift_async_value", "e.state != CopyState.IDLE", [
     "cannot lift stream after being notified that the writable end dropped", "cannot lift future after previous read succeeded",
-    "cannot lift future after being notified that the writable end dropped",
+    "cannot lift future after being notified that the writable end dropped", "cannot remove busy stream", "cannot remove busy future",
   ]),
-  TrapWording("lift_async_value", nil, ["handle is not a stream", "handle is not a future", "handle is a stream of a different type", unknownHandle]),
-  TrapWording("SharedStreamImpl.read", nil, ["cannot read from and write to intra-component stream"]),
-  TrapWording("SharedStreamImpl.write", nil, ["cannot read from and write to intra-component stream"]),
-  TrapWording("SharedFutureImpl.read", nil, ["cannot read from and write to intra-component future"]),
-  TrapWording("SharedFutureImpl.write", nil, ["cannot read from and write to intra-component future"]),
+  TrapWording("lift_async_value", nil, [
+    "handle is not a stream", "handle is not a future", "handle is a stream of a different type",
+    "handle is not a readable end of a stream", "handle is not a readable end of a future", unknownHandle,
+  ]),
+  TrapWording("SharedStreamImpl.read", nil, ["cannot read from and write to intra-component stream", intraComponentNonNumeric]),
+  TrapWording("SharedStreamImpl.write", nil, ["cannot read from and write to intra-component stream", intraComponentNonNumeric]),
+  TrapWording("SharedFutureImpl.read", nil, ["cannot read from and write to intra-component future", intraComponentNonNumeric]),
+  TrapWording("SharedFutureImpl.write", nil, ["cannot read from and write to intra-component future", intraComponentNonNumeric]),
   TrapWording("CopyEnd.drop", nil, ["cannot drop busy stream", "cannot remove busy stream", "cannot drop busy future", "cannot remove busy future"]),
   TrapWording("WritableFutureEnd.drop", nil, ["cannot drop future write end without first writing a value"]),
   TrapWording("stream_copy", nil, ["handle is not a stream", "handle is a stream of a different type", unknownHandle]),
   TrapWording("future_copy", nil, ["handle is not a future", "handle is a future of a different type", unknownHandle]),
-  TrapWording("cancel_copy", nil, ["handle is not a stream", "handle is not a future", unknownHandle]),
-  TrapWording("drop", nil, ["handle is not a stream", "handle is not a future", unknownHandle]),
+  TrapWording("cancel_copy", nil, [
+    "handle is not a stream", "handle is not a future", "handle is a stream of a different type",
+    "handle is a future of a different type", unknownHandle,
+  ]),
+  TrapWording("drop", nil, [
+    "handle is not a stream", "handle is not a future", "handle is not a readable end of a stream",
+    "handle is not a readable end of a future", "handle is a stream of a different type", "handle is a future of a different type",
+    unknownHandle,
+  ]),
   TrapWording("BufferGuestImpl.__init__", "length > Buffer.MAX_LENGTH", ["stream read/write count too large"]),
   TrapWording("BufferGuestImpl.__init__", "ptr != align_to(ptr, alignment(t, ptr_type))", [unaligned, "read pointer not aligned", "write pointer not aligned"]),
-  TrapWording("BufferGuestImpl.__init__", nil, [listOutOfBounds, "list pointer/length out of bounds of memory"]),
+  TrapWording("BufferGuestImpl.__init__", nil, [listOutOfBounds, "list pointer/length out of bounds of memory", "read pointer out of bounds of memory"]),
   // Error contexts.
   TrapWording("canon_error_context_debug_message", nil, ["handle is not an error-context", unknownHandle]),
   TrapWording("canon_error_context_drop", nil, ["handle is not an error-context", unknownHandle]),
