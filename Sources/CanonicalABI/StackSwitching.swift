@@ -17,6 +17,9 @@ final class Continuation {
   let lock = newAlreadyAcquiredLock()
   var handler: Handler?
   var blockResult: Cancelled = .false
+  /// The body, until the first `resume` starts it on an OS thread.
+  /// Swift differs: the OS thread is taken at the first resume, so a continuation never resumed costs none.
+  var start: (() -> Void)?
 }
 
 /// The resumer's side of a `resume`: where the resumed continuation reports back.
@@ -116,7 +119,8 @@ final class ContinuationWorkers: @unchecked Sendable {
 /// Spec: CanonicalABI.md#stack-switching — def cont_new
 func contNew(_ f: @escaping (Cancelled) throws -> Thread?) -> Continuation {
   let cont = Continuation()
-  ContinuationWorkers.shared.run {
+  cont.start = { [weak cont] in
+    guard let cont else { return }
     cont.lock.wait()
     threadLocalHandler = cont.handler
     var blockArg: Thread? = nil
@@ -139,6 +143,10 @@ func resume(_ cont: Continuation, _ blockResult: Cancelled, _ currentThread: Thr
   let handler = Handler(currentThread)
   cont.handler = handler
   cont.blockResult = blockResult
+  if let start = cont.start {
+    cont.start = nil
+    ContinuationWorkers.shared.run(start)
+  }
   cont.lock.signal()
   handler.lock.wait()
   if let e = handler.error { throw e }

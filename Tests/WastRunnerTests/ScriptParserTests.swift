@@ -169,3 +169,36 @@ final class RunLineTests: XCTestCase {
         XCTAssertThrowsError(try RunLine.features(in: Array(";; RUN: wast -f no-such-thing %".utf8), base: .wasm2))
     }
 }
+
+final class FeatureDirectivesTests: XCTestCase {
+    func testWasmtimeDirectivesSwitchFeatures() throws {
+        let source = Array("""
+            ;; a component script
+            ;;! component_model_error_context = true
+            ;;!  multi_memory=true
+            ;;! simd = false
+            ;;! hogs_memory = true
+            ;;! target = "x86_64"
+            (component)
+            ;;! gc = true
+            """.utf8)
+        let features = FeatureDirectives.features(in: source, base: .wasm2)
+        XCTAssertTrue(features.contains(.cmErrorContext))
+        XCTAssertTrue(features.contains(.multiMemory))
+        XCTAssertFalse(features.contains(.simd))
+        XCTAssertFalse(features.contains(.gc), "only the leading comments count")
+        XCTAssertEqual(FeatureDirectives.feature(named: "component_model_async_stackful"), .cmAsyncStackful)
+        XCTAssertEqual(FeatureDirectives.feature(named: "component_model"), .componentModel)
+        XCTAssertEqual(FeatureDirectives.feature(named: "component_model_64"), .cm64)
+        XCTAssertNil(FeatureDirectives.feature(named: "nan_canonicalization"))
+    }
+
+    func testComponentScriptsTakeDirectivesOverTheSuiteFeatures() throws {
+        let plain = try ScriptConventions.of(Array("(component)".utf8), features: .wasm2, componentFeatures: .componentModelSuite)
+        XCTAssertFalse(plain.features.contains(.cmErrorContext))
+        let declared = try ScriptConventions.of(Array(";;! component_model_error_context = true\n(component)".utf8),
+                                                features: .wasm2, componentFeatures: .componentModelSuite)
+        XCTAssertEqual(declared.features, Features.componentModelSuite.with(.cmErrorContext))
+        XCTAssertEqual(declared.messageMatching, .anyMessage)
+    }
+}

@@ -73,6 +73,13 @@ final class TrapWordingTests: XCTestCase {
       (CanonicalABITrap("store_list_into_range", "ptr + byte_length > len(cx.opts.memory)"), "realloc return: beyond end of memory"),
       (CanonicalABITrap("store_list_into_range", "ptr != align_to(ptr, alignment(elem_type))"), "realloc return: result not aligned"),
       (CanonicalABITrap("lower_flat_values", "ptr != align_to(ptr, alignment(tuple_type))"), "unaligned pointer"),
+      // wasmtime's wordings where the host lifts (spec-tests/values).
+      (CanonicalABITrap("convert_i32_to_char", "i >= 0x110000"), "converted integer out of range for `char`"),
+      (CanonicalABITrap("lift_flat_variant", "case_index >= len(cases)"), "discriminant 4294967295 out of range [0..2)"),
+      (CanonicalABITrap("load_variant", "case_index >= len(cases)"), "discriminant 5 out of range [0..5)"),
+      (CanonicalABITrap("load_string_from_range", "UnicodeError in decode"), "unpaired surrogate found"),
+      (CanonicalABITrap("load_string_from_range", "UnicodeError in decode"), "unpaired surrogate found: d83c"),
+      (CanonicalABITrap("lift_flat_values", "ptr + elem_size(tuple_type) > len(cx.opts.memory)"), "pointer out of bounds of memory"),
     ]
     for (trap, text) in cases {
       XCTAssertTrue(trapMatches(trap, expected: text), "\(trap) should match \(text)")
@@ -83,6 +90,12 @@ final class TrapWordingTests: XCTestCase {
     XCTAssertFalse(trapMatches(CanonicalABITrap("Table.get", "self.array[i] is None"), expected: "cannot leave component instance"))
     XCTAssertFalse(trapMatches(CanonicalABITrap("convert_i32_to_char", "i >= 0x110000"), expected: "invalid variant discriminant"))
     XCTAssertFalse(trapMatches(CanonicalABITrap("canon_resource_drop", "h.num_lends != 0"), expected: "unknown handle index 1"))
+    XCTAssertFalse(trapMatches(CanonicalABITrap("load_list_from_range", "ptr + length * elem_size(elem_type) > len(cx.opts.memory)"),
+                               expected: "discriminant 3 out of range [0..3)"))
+    XCTAssertFalse(trapMatches(CanonicalABITrap("lower_flat_values", "ptr + elem_size(tuple_type) > len(cx.opts.memory)"),
+                               expected: "pointer out of bounds of memory"))
+    XCTAssertFalse(trapMatches(CanonicalABITrap("load_string_from_range", "UnicodeError in decode"),
+                               expected: "converted integer out of range for `char`"))
     // A site without a row matches nothing.
     XCTAssertFalse(trapMatches(CanonicalABITrap("no_such_definition", "x"), expected: "x"))
     // Not a trap at all.

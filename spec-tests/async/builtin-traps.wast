@@ -1,4 +1,4 @@
-;; RUN: --features=cm-error-context
+;;! component_model_error_context = true
 ;; The async built-ins called from one component instance: what they return
 ;; and a case for each trap condition reachable from a single call. Each case
 ;; is an export of $Builtins; a fresh instance runs each one.

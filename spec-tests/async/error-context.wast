@@ -1,4 +1,4 @@
-;; RUN: --features=cm-error-context
+;;! component_model_error_context = true
 ;; error-context values: creation, the debug message, passing one between
 ;; components (lifting copies the reference; the sender keeps its handle), and
 ;; the traps of lift_error_context and the error-context built-ins.

@@ -206,9 +206,10 @@ extension ComponentRuntime {
 
     /// A core function of the interpreter as a Canonical ABI `CoreFuncInst`.
     func coreFuncInst(_ f: FunctionInstance) -> CoreFuncInst {
-        let coreStore = self.coreStore
+        let coreStore = self.coreStore, steps = self.steps
         return { args in
-            try coreStore.invoke(f, args.map(wasmValue)).map(abiValue)
+            try steps.spend()
+            return try coreStore.invoke(f, args.map(wasmValue)).map(abiValue)
         }
     }
 
@@ -220,6 +221,7 @@ extension ComponentRuntime {
         let type = FunctionType(parameters: params.map(wasmType), results: results.map(wasmType))
         return coreStore.allocateHostFunction(type: type) { [weak self] _, args in
             self?.trace?(name)
+            try self?.steps.spend()
             return try body(args.map(abiValue)).map(wasmValue)
         }
     }

@@ -22,6 +22,16 @@ public final class ComponentRuntime {
     /// Called with the name of each canon definition entered (`canon lift f`, `canon lower g`,
     /// `resource.new`, ...), for `cmref run --trace`.
     public var trace: ((String) -> Void)?
+    /// The most steps one top-level `invoke` or `instantiate` may take (`nil`: unbounded): a step is an
+    /// entry into core code (a lifted function, a callback, `realloc`, a start function), a call of a
+    /// canon built-in from core code, or a scheduler tick. Core fuel bounds each core invocation on its
+    /// own; this bounds their number, so a loop of host calls or a callback that yields forever ends as
+    /// `fuel exhausted` instead of running without end.
+    public var maxSteps: Int? {
+        get { steps.limit }
+        set { steps.limit = newValue }
+    }
+    let steps = StepBudget()
 
     /// The most `Store.tick`s one `invoke` may run before the call counts as one that cannot
     /// resolve (DESIGN.md principle 5: a call that yields forever ends as an error, not a hang).
@@ -46,6 +56,7 @@ public final class ComponentRuntime {
     /// `ComponentTrap` when instantiation traps (a core start function, a segment out of bounds, a
     /// component start function).
     public func instantiate(_ definition: ComponentDefinition, imports: [String: ComponentExtern]) throws -> ComponentInstanceValue {
+        steps.used = 0
         do {
             return try instantiateComponent(definition, arguments: imports, parent: nil)
         } catch {
@@ -69,6 +80,7 @@ public final class ComponentRuntime {
     public func invoke(_ function: ComponentFunc, _ arguments: [CanonicalABI.Value]) throws -> [CanonicalABI.Value] {
         final class Outcome { var resolved = false; var results: [CanonicalABI.Value]? }
         let outcome = Outcome()
+        steps.used = 0
         do {
             _ = try store.invoke(
                 function.call,
@@ -80,6 +92,7 @@ public final class ComponentRuntime {
                 guard store.waiting.contains(where: { $0.ready() }) else {
                     throw ComponentTrap(.unresolved("the call to `\(function.name)` did not resolve and no thread can run"))
                 }
+                try steps.spend()
                 ticks += 1
                 guard ticks <= maxTicksPerInvoke else {
                     throw ComponentTrap(.unresolved("the call to `\(function.name)` did not resolve within \(maxTicksPerInvoke) scheduling steps"))
@@ -124,5 +137,19 @@ public final class ComponentRuntime {
         let v = CoreMemoryView(m)
         memoryViews[ObjectIdentifier(m)] = v
         return v
+    }
+}
+
+/// The steps a top-level call has taken against `ComponentRuntime.maxSteps`.
+final class StepBudget {
+    var limit: Int?
+    var used = 0
+
+    /// Counts one step; throws `fuel exhausted` (an exhaustion) past the limit.
+    func spend() throws {
+        used += 1
+        if let limit, used > limit {
+            throw WasmError(.exhaustion, "fuel exhausted: more than \(limit) core calls, built-in calls and scheduler steps in one call")
+        }
     }
 }

@@ -80,6 +80,8 @@ struct ComponentTextParser {
     /// Accept the legacy sugar of canon options (`(memory $i "mem")`, `(realloc (func ...))`).
     let legacyIndices: Bool
     var scopes: [TextScope] = []
+    /// How many inline value types enclose the one being parsed (bounded by `maximumDepth`).
+    var valueTypeNesting = 0
 
     init(cursor: TextCursor, features: Features, legacyIndices: Bool) {
         self.c = cursor

@@ -62,6 +62,9 @@ extension ComponentTextParser {
         }
         if c.peek?.kind == .leftParen {
             let at = c.location
+            guard valueTypeNesting < Self.maximumDepth else { throw WasmError(.malformed, "nesting too deep", at: at) }
+            valueTypeNesting += 1
+            defer { valueTypeNesting -= 1 }
             c.position += 1
             let d = try definedValueTypeBody(at: at)
             try c.expectRightParen()

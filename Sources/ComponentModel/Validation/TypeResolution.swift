@@ -218,6 +218,7 @@ extension ComponentValidator {
         switch t {
         case .value(let d):
             let v = try resolveDefinedValueType(d)
+            try checkTypeDepth(v)
             try checkTypeSize(.value(v))
             try checkMaximumSize(v)
             return .value(v)

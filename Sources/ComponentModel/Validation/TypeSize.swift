@@ -59,3 +59,36 @@ extension ComponentValidator {
         return budget >= 0
     }
 }
+
+/// The bound wasm-tools puts on the structural nesting depth of a defined value type
+/// (`MAX_WASM_COMPONENT_TYPE_DEPTH`; a leaf counts 1, `(list u32)` 2). It also keeps every later
+/// stage's walk over a type (lifting, lowering, flattening) shallow.
+let maximumTypeDepth = 100
+
+extension ComponentValidator {
+    /// Throws when the defined value type `v` nests deeper than `maximumTypeDepth`.
+    func checkTypeDepth(_ v: ValType) throws {
+        if depth(v, limit: maximumTypeDepth) > maximumTypeDepth { throw invalid("type nesting is too deep") }
+    }
+
+    /// `v`'s nesting depth, or a number above `limit` as soon as it exceeds it (so the walk stays shallow
+    /// even for a type whose earlier parts were never checked).
+    private func depth(_ v: ValType, limit: Int) -> Int {
+        if limit <= 0 { return 1 }
+        func deepest(_ ts: [ValType?]) -> Int {
+            var d = 0
+            for t in ts { if let t { d = max(d, depth(t, limit: limit - 1)); if d >= limit { break } } }
+            return 1 + d
+        }
+        switch v {
+        case .primitive, .flags, .enum, .own, .borrow: return 1
+        case .record(let fs, _): return deepest(fs.map(\.type))
+        case .variant(let cs, _): return deepest(cs.map(\.type))
+        case .list(let e), .fixedLengthList(let e, _), .option(let e): return deepest([e])
+        case .tuple(let ts): return deepest(ts)
+        case .result(let o, let e): return deepest([o, e])
+        case .stream(let e), .future(let e): return deepest([e])
+        case .map(let k, let e): return deepest([k, e])
+        }
+    }
+}

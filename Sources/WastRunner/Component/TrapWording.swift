@@ -43,6 +43,7 @@ private let notReadableStream = "handle is not a readable end of a stream"
 private let notReadableFuture = "handle is not a readable end of a future"
 private let otherStreamType = "handle is a stream of a different type"
 private let nonNumericSameInstance = "cannot read from and write to intra-component future/stream with non-numeric payload"
+private let discriminantOutOfRange = "discriminant {} out of range [0..{})"
 
 /// The table: every trap site of the CanonicalABI target has a row (a test checks the sources).
 /// Rows are searched in order; the first covering row decides.
@@ -85,17 +86,21 @@ public let trapWordingTable: [TrapWording] = [
   TrapWording("canon_backpressure_inc", nil, ["backpressure counter overflow"]),
   TrapWording("canon_backpressure_dec", nil, ["backpressure counter underflow", "backpressure counter overflow"]),
   // Values: loading and lifting.
-  // wasmtime words a host-side lift of a char or discriminant apart from the adapter's check.
+  // wasmtime's adapters say "bit pattern"; its host lifting says "converted integer out of range".
   TrapWording("convert_i32_to_char", nil, ["invalid `char` bit pattern", "converted integer out of range for `char`"]),
-  TrapWording("lift_flat_variant", nil, ["invalid variant discriminant", "discriminant {} out of range [0..{})"]),
-  TrapWording("load_variant", nil, ["invalid variant discriminant", "discriminant {} out of range [0..{})"]),
+  TrapWording("lift_flat_variant", nil, ["invalid variant discriminant", discriminantOutOfRange]),
+  TrapWording("load_variant", nil, ["invalid variant discriminant", discriminantOutOfRange]),
   TrapWording("load_string_from_range", "ptr != align_to(ptr, alignment)", [unaligned, "string pointer not aligned to {}"]),
   TrapWording("load_string_from_range", "ptr + byte_length > len(cx.opts.memory)",
               [stringOutOfBounds, "string pointer/length out of bounds of memory"]),
-  TrapWording("load_string_from_range", "byte_length > MAX_STRING_BYTE_LENGTH", [stringOutOfBounds, "byte length too large"]),
+  // The length bound guards the same byte range as the bounds check after it; wasmtime has no separate bound and
+  // words a too-long string as out of bounds (as `load_list_from_range`'s row does for lists).
+  TrapWording("load_string_from_range", "byte_length > MAX_STRING_BYTE_LENGTH",
+              [stringOutOfBounds, "string pointer/length out of bounds of memory", "byte length too large"]),
   TrapWording("load_string_from_range", "UnicodeError in decode",
               ["invalid utf-8 sequence of {} bytes from index {}", "incomplete utf-8 byte sequence from index {}",
-               "invalid utf8 encoding", "invalid utf16 encoding", "invalid utf-16: lone surrogate found", "unpaired surrogate found"]),
+               "invalid utf8 encoding", "invalid utf16 encoding", "invalid utf-16: lone surrogate found",
+               "unpaired surrogate found", "unpaired surrogate found: {}"]),
   TrapWording("load_list_from_range", "ptr != align_to(ptr, alignment(elem_type))", [unaligned, "list pointer is not aligned"]),
   TrapWording("load_list_from_range", nil, [listOutOfBounds, "list pointer/length out of bounds of memory"]),
   TrapWording("lift_flat_values", "ptr != align_to(ptr, alignment(tuple_type))", [unaligned, "return pointer not aligned", "pointer not aligned"]),
@@ -147,14 +152,16 @@ public let trapWordingTable: [TrapWording] = [
     "cannot write to future after previous write succeeded or readable end dropped",
     "cannot write after being notified that the readable end dropped",
   ]),
-  TrapWording("cancel_copy", "e.state != CopyState.COPYING or e.has_sync_waiter", [concurrentOp, "stream or future read cancelled when no read is pending"]),
+  TrapWording("cancel_copy", "e.state != CopyState.COPYING or e.has_sync_waiter",
+              [concurrentOp, "stream or future read cancelled when no read is pending"]),
   TrapWording("lift_async_value", "e.in_waitable_set()", ["cannot lift stream while it's in a waitable set", "cannot lift future while it's in a waitable set"]),
   TrapWording("lift_async_value", "e.state != CopyState.IDLE", [
     "cannot lift stream after being notified that the writable end dropped", "cannot lift future after previous read succeeded",
-    "cannot lift future after being notified that the writable end dropped", "cannot remove busy stream",
+    "cannot lift future after being notified that the writable end dropped", "cannot remove busy stream", "cannot remove busy future",
   ]),
   TrapWording("lift_async_value", nil, [
-    "handle is not a stream", "handle is not a future", otherStreamType, notReadableStream, notReadableFuture, unknownHandle,
+    "handle is not a stream", "handle is not a future", otherStreamType,
+    notReadableStream, notReadableFuture, unknownHandle,
   ]),
   TrapWording("SharedStreamImpl.read", nil, ["cannot read from and write to intra-component stream", nonNumericSameInstance]),
   TrapWording("SharedStreamImpl.write", nil, ["cannot read from and write to intra-component stream", nonNumericSameInstance]),
@@ -165,8 +172,15 @@ public let trapWordingTable: [TrapWording] = [
   // wasmtime checks the copy state before the end's direction (a read of a writable end).
   TrapWording("stream_copy", nil, ["handle is not a stream", otherStreamType, concurrentOp, unknownHandle]),
   TrapWording("future_copy", nil, ["handle is not a future", "handle is a future of a different type", unknownHandle]),
-  TrapWording("cancel_copy", nil, ["handle is not a stream", "handle is not a future", otherStreamType, unknownHandle]),
-  TrapWording("drop", nil, ["handle is not a stream", "handle is not a future", otherStreamType, notReadableStream, notReadableFuture, unknownHandle]),
+  TrapWording("cancel_copy", nil, [
+    "handle is not a stream", "handle is not a future", otherStreamType,
+    "handle is a future of a different type", unknownHandle,
+  ]),
+  TrapWording("drop", nil, [
+    "handle is not a stream", "handle is not a future", notReadableStream,
+    notReadableFuture, otherStreamType, "handle is a future of a different type",
+    unknownHandle,
+  ]),
   TrapWording("BufferGuestImpl.__init__", "length > Buffer.MAX_LENGTH", ["stream read/write count too large"]),
   TrapWording("BufferGuestImpl.__init__", "ptr != align_to(ptr, alignment(t, ptr_type))", [unaligned, "read pointer not aligned", "write pointer not aligned"]),
   TrapWording("BufferGuestImpl.__init__", nil, [listOutOfBounds, "list pointer/length out of bounds of memory", "read pointer out of bounds of memory"]),

@@ -18,13 +18,23 @@ final class ComponentScriptExecution {
     var instances: [String: ComponentInstanceValue] = [:]
     var current: ComponentInstanceValue?
 
+    /// The steps one script command may take (`ComponentRuntime.maxSteps`): far more than any test
+    /// needs, few enough that a component that never returns ends within seconds.
+    static let maxSteps = 1 << 18
+    /// The fuel of each core invocation in components (calls and taken backward branches): far more
+    /// than any test's loops need, few enough that a loop that never ends stops within seconds.
+    static let coreFuel = 1 << 26
+
     init(bounds: WasmCore.Store.Bounds) {
+        var bounds = bounds
+        bounds.fuel = min(bounds.fuel ?? .max, ComponentScriptExecution.coreFuel)
         runtime = ComponentRuntime(bounds: bounds)
         // A script command's scheduling budget: a call that yields forever ends within seconds.
         runtime.maxTicksPerInvoke = 1 << 16
         if ProcessInfo.processInfo.environment["CMREF_TRACE"] != nil {
             runtime.trace = { FileHandle.standardError.write(Data("trace: \($0)\n".utf8)) }
         }
+        runtime.maxSteps = ComponentScriptExecution.maxSteps
         hostImports = (try? HostImports(runtime: runtime).imports) ?? [:]
     }
 
@@ -66,6 +76,17 @@ final class ComponentScriptExecution {
                 return .failed("expected trap \"\(failure)\", got (\(waveText(results, types)))")
             case .failure(let e):
                 return expectTrap(failure, e)
+            }
+
+        case .assertExhaustion(let action, let failure):
+            switch call(action) {
+            case .success(let (results, types)):
+                return .failed("expected exhaustion \"\(failure)\", got (\(waveText(results, types)))")
+            case .failure(let e):
+                guard let trap = e as? ComponentTrap, case .core(let core) = trap.site, core.kind == .exhaustion else {
+                    return .failed("expected exhaustion \"\(failure)\", got \(describe(e))")
+                }
+                return expectTrap(failure, trap)
             }
 
         case .assertInstantiationTrap(_, let failure):

@@ -13,6 +13,8 @@ import WasmCore
 ///   scripts may add features with `;; RUN: --features=LIST`): `componentFeatures`
 ///   (default `Features.componentModelSuite`), and any rejection of the asserted kind passes (the
 ///   suite's texts are wasmtime's, which upstream runners match loosely or not at all).
+///   A script needing a gate beyond those declares it as wasmtime's scripts do,
+///   `;;! component_model_error_context = true` (`FeatureDirectives`; core scripts may too).
 /// - **Core scripts** (the spec's suite): the run's features, and the expected text must be a prefix
 ///   of ours (interpreter/README.md, "Scripts").
 public struct ScriptConventions: Hashable, Sendable {
@@ -63,13 +65,17 @@ public struct ScriptConventions: Hashable, Sendable {
                 messageMatching: .substring, validateOnly: true)
         }
         if containsComponent(source) {
-            // A RUN line without `wast` (the project's component scripts) only adds features.
-            return ScriptConventions(features: try RunLine.features(in: source, base: componentFeatures), messageMatching: .anyMessage)
+            // The project's component scripts may add features with a RUN line without `wast`, and
+            // with wasmtime's `;;!` directives.
+            return ScriptConventions(features: FeatureDirectives.features(
+                in: source, base: try RunLine.features(in: source, base: componentFeatures)),
+                messageMatching: .anyMessage)
         }
         if !command.isEmpty {
-            return ScriptConventions(features: try RunLine.features(in: source, base: features))
+            return ScriptConventions(features: FeatureDirectives.features(
+                in: source, base: try RunLine.features(in: source, base: features)))
         }
-        return ScriptConventions(features: features)
+        return ScriptConventions(features: FeatureDirectives.features(in: source, base: features))
     }
 
     /// Whether the text holds `(component` outside comments (line and nested block comments) and

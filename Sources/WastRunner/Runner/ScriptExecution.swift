@@ -115,6 +115,8 @@ public struct ScriptExecution: ScriptEngine {
             return .passed
         case .component:
             return .skipped("component commands are not supported yet")
+        case .unparsable(_, let e):
+            return .failed("expected a command, got \(describe(e))")
         }
     }
 

@@ -25,15 +25,17 @@ public struct ScriptRunner {
     }
 
     /// Reads, parses and runs one script file, with the conventions its text calls for
-    /// (`ScriptConventions`: the features of its `;; RUN:` line, ...). A script that cannot be read or
-    /// parsed yields one failed record (command `script`) at the place of the error.
+    /// (`ScriptConventions`: the features of its `;; RUN:` line, ...). A command that does not parse
+    /// fails on its own and the rest of the script runs; a script that cannot be read, lexed or
+    /// balanced yields one failed record (command `script`) at the place of the error.
     public func run(file: String) -> [CommandRecord] {
         let script: Script
         let conventions: ScriptConventions
         do {
             let source = try InputFile.read(file)
             conventions = try ScriptConventions.of(source, features: features, componentFeatures: componentFeatures)
-            script = try ScriptParser.parse(source, file: file, features: conventions.features, legacyIndices: conventions.legacyIndices)
+            script = try ScriptParser.parse(source, file: file, features: conventions.features, legacyIndices: conventions.legacyIndices,
+                                            recovering: true)
         } catch {
             let e = ModulePipeline.asWasmError(error)
             var line = 1
@@ -84,6 +86,8 @@ struct StaticChecker {
             return expectRejection(by: .invalid, failure: failure, of: "module", modules.load(m).map { _ in () })
         case .component(let c):
             return check(c, line: command.line, engine: &engine)
+        case .unparsable(_, let e):
+            return .failed("expected a command, got \(Expectation.describe(e))")
         default:
             break
         }

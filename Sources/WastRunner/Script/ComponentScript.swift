@@ -18,6 +18,8 @@ public enum ComponentCommand: Sendable {
     case assertReturn(ComponentAction, [ComponentValueLiteral])
     /// `(assert_trap (invoke ...) "failure")`.
     case assertTrap(ComponentAction, failure: String)
+    /// `(assert_exhaustion (invoke ...) "failure")`: the call runs out of stack or fuel.
+    case assertExhaustion(ComponentAction, failure: String)
     /// `(assert_trap (component ...) "failure")`: instantiation traps.
     case assertInstantiationTrap(ScriptComponent, failure: String)
     /// `(assert_malformed (component binary|quote ...) "failure")`: decoding or parsing must fail.
@@ -35,6 +37,7 @@ public enum ComponentCommand: Sendable {
         case .action: return "invoke"
         case .assertReturn: return "assert_return"
         case .assertTrap, .assertInstantiationTrap: return "assert_trap"
+        case .assertExhaustion: return "assert_exhaustion"
         case .assertMalformed: return "assert_malformed"
         case .assertInvalid: return "assert_invalid"
         case .assertUnlinkable: return "assert_unlinkable"
@@ -47,7 +50,7 @@ public enum ComponentCommand: Sendable {
         case .component(let c), .assertInstantiationTrap(let c, _), .assertMalformed(let c, _),
              .assertInvalid(let c, _), .assertUnlinkable(let c, _):
             return c
-        case .instance, .action, .assertReturn, .assertTrap:
+        case .instance, .action, .assertReturn, .assertTrap, .assertExhaustion:
             return nil
         }
     }
@@ -57,7 +60,8 @@ public enum ComponentCommand: Sendable {
     public var needsExecution: Bool {
         switch self {
         case .component(let c): return !c.isDefinition
-        case .instance, .action, .assertReturn, .assertTrap, .assertInstantiationTrap, .assertUnlinkable: return true
+        case .instance, .action, .assertReturn, .assertTrap, .assertExhaustion, .assertInstantiationTrap, .assertUnlinkable:
+            return true
         case .assertMalformed, .assertInvalid: return false
         }
     }

@@ -59,6 +59,9 @@ public enum CommandKind: Sendable {
     case assertUnlinkable(ScriptModule, failure: String)
     /// A component-model command.
     case component(ComponentCommand)
+    /// A command that does not parse (`keyword` is its first word): it fails with `error`, and the
+    /// script goes on with the next command.
+    case unparsable(keyword: String, WasmError)
 
     /// The command's keyword, as written in scripts (`module`, `assert_return`, ...).
     public var keyword: String {
@@ -74,6 +77,7 @@ public enum CommandKind: Sendable {
         case .assertInvalid: return "assert_invalid"
         case .assertUnlinkable: return "assert_unlinkable"
         case .component(let c): return c.keyword
+        case .unparsable(let keyword, _): return keyword
         }
     }
 

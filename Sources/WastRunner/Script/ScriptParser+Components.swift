@@ -87,6 +87,10 @@ extension ScriptParser {
             let failure = try failureText()
             try cursor.expectRightParen()
             return .assertTrap(action, failure: failure)
+        case "assert_exhaustion":
+            let failure = try failureText()
+            try cursor.expectRightParen()
+            return .assertExhaustion(action, failure: failure)
         default:
             let error = "`\(keyword)` over a component action is not supported"
             if let keywordToken { throw cursor.error(error, at: keywordToken) }

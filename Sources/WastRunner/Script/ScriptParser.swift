@@ -19,6 +19,9 @@ public struct ScriptParser {
     /// names one is a component or a core action accordingly.
     var componentNames: Set<String> = []
     var moduleNames: Set<String> = []
+    /// Keep going after a command that does not parse (it becomes `.unparsable`) instead of failing
+    /// the whole script.
+    var recovering = false
 
     init(cursor: TextCursor, features: Features, legacyIndices: Bool = false) {
         self.cursor = cursor
@@ -27,12 +30,17 @@ public struct ScriptParser {
     }
 
     /// Parses a script's text; `file` names it in the script and in errors. `legacyIndices` accepts
-    /// the legacy canon-option sugar in components.
-    public static func parse(_ source: [UInt8], file: String, features: Features = .wasm2, legacyIndices: Bool = false) throws -> Script {
+    /// the legacy canon-option sugar in components. `recovering` turns a command that does not parse
+    /// (an unknown directive or value form, a bad constant) into an `.unparsable` command and goes on
+    /// with the next one; text that does not lex or whose parentheses do not balance still fails the
+    /// whole script.
+    public static func parse(_ source: [UInt8], file: String, features: Features = .wasm2, legacyIndices: Bool = false,
+                             recovering: Bool = false) throws -> Script {
         do {
             var lexer = Lexer(source)
             let tokens = try lexer.tokenize()
             var parser = ScriptParser(cursor: TextCursor(source: source, tokens: tokens), features: features, legacyIndices: legacyIndices)
+            parser.recovering = recovering
             return Script(file: file, commands: try parser.commands())
         } catch let error as WasmError {
             throw error.inFile(file)
@@ -63,7 +71,17 @@ public struct ScriptParser {
         var commands: [Command] = []
         while let start = cursor.peek {
             guard start.kind == .leftParen else { throw cursor.unexpected() }
-            commands.append(Command(try command(), line: start.line, column: start.column))
+            let checkpoint = cursor.position
+            do {
+                commands.append(Command(try command(), line: start.line, column: start.column))
+            } catch let error as WasmError where recovering {
+                // A command we cannot read (an unknown directive or value form, a bad constant) fails on its
+                // own; the script goes on after its balanced S-expression. Unbalanced text ends the script.
+                cursor.position = checkpoint
+                let keyword = cursor.peekKeywordText(offset: 1) ?? "command"
+                guard (try? cursor.skipSExpression()) != nil else { throw error }
+                commands.append(Command(.unparsable(keyword: keyword, error), line: start.line, column: start.column))
+            }
         }
         return commands
     }
