@@ -25,7 +25,7 @@ struct RunCommand: ParsableCommand {
                                           valueName: "call"))
   var invoke: String?
 
-  @Flag(name: .long, help: "Print each canon definition entered, to stderr.")
+  @Flag(name: .long, help: "Print each canon definition entered and, indented, the Canonical ABI definitions under it, to stderr.")
   var trace = false
 
   /// Features for decoding, parsing and validating (default: all, as component scripts run).
@@ -66,7 +66,11 @@ struct RunCommand: ParsableCommand {
     }
 
     let runtime = ComponentRuntime()
-    if trace { runtime.trace = { stderr("trace: \($0)") } }
+    if trace {
+      // The component level (canon definitions entered) and, indented, the Canonical ABI definitions under them.
+      runtime.trace = { stderr("trace: \($0)") }
+      runtime.store.trace = { stderr("trace:   \($0)") }
+    }
     let instance: ComponentInstanceValue
     do {
       let host = try HostImports(runtime: runtime)
