@@ -97,6 +97,34 @@ final class ObservationReplayTests: XCTestCase {
     XCTAssertEqual(r.passed, 4)
   }
 
+  /// `dtors:`: the destructor calls a runtime reports for a step are compared, in order, with the reference's,
+  /// each named by its resource type's export; `[]` says none ran, and a missing key checks nothing.
+  func testDestructorCallsAreCompared() throws {
+    let r = try check(observation("resources.wat", """
+        - call: '[constructor]counter(5)'
+          result: '@1'
+          dtors: []
+        - call: 'pair(1, 2)'
+          result: '[@2, @3]'
+        - drop: '@2'
+          result: '()'
+          dtors: ['counter 2052']
+        - drop: '@3'
+          result: '()'
+          dtors: ['counter 2099']
+        - drop: '@1'
+          result: '()'
+          dtors: []
+        - call: 'drops()'
+          result: '[2052, 2056, 2048]'
+      """))
+    XCTAssertEqual(r.failures.map(\.line), [15, 18], "reported at the dtors: lines")
+    XCTAssertEqual(r.failures.first?.expected, "dtors [counter 2056]")
+    XCTAssertEqual(r.failures.first?.got, "dtors [counter 2099]")
+    XCTAssertEqual(r.failures.last?.expected, "dtors [counter 2048]", "dropping @1 ran the destructor")
+    XCTAssertEqual(r.passed, 4)
+  }
+
   /// A step marked `differs:` passes while it differs, and fails once it agrees.
   func testKnownDifferencesMustDiffer() throws {
     let r = try check(observation("scalars.wat", """

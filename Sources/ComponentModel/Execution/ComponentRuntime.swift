@@ -22,6 +22,9 @@ public final class ComponentRuntime {
     /// Called with the name of each canon definition entered (`canon lift f`, `canon lower g`,
     /// `resource.new`, ...), for `cmref run --trace`.
     public var trace: ((String) -> Void)?
+    /// Called as each destructor of a resource type defined by a component starts, with the type and the
+    /// rep it is given: what a runtime reports as "destructor calls" (Docs/observations.md, `dtors:`).
+    public var destructorCalled: ((CanonicalABI.ResourceType, UInt32) -> Void)?
     /// The most steps one top-level `invoke` or `instantiate` may take (`nil`: unbounded): a step is an
     /// entry into core code (a lifted function, a callback, `realloc`, a start function), a call of a
     /// canon built-in from core code, or a scheduler tick. Core fuel bounds each core invocation on its

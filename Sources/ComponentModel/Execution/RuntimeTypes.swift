@@ -18,8 +18,18 @@ extension ComponentRuntime {
         case .instance(let ds): return .instance(InstanceTypeDeclarations(declarations: ds, scope: frame))
         case .resource(let r):
             // Spec: CanonicalABI.md#resource-state — ResourceType(impl = this instance, dtor).
-            let dtor = try r.destructor.map { coreFuncInst(try frame.coreFunction($0)) }
-            return .resource(CanonicalABI.ResourceType(frame.state, dtor, name: "resource"))
+            // The destructor reports each call to `destructorCalled` before it runs.
+            let made = ResourceTypeReference()
+            let dtor = try r.destructor.map { index -> CoreFuncInst in
+                let body = coreFuncInst(try frame.coreFunction(index))
+                return { [weak self] args in
+                    if let type = made.type, case .i32(let rep)? = args.first { self?.destructorCalled?(type, rep) }
+                    return try body(args)
+                }
+            }
+            let type = CanonicalABI.ResourceType(frame.state, dtor, name: "resource")
+            made.type = type
+            return .resource(type)
         }
     }
 
@@ -87,4 +97,9 @@ extension ComponentRuntime {
         case .errorContext: return .errorContext
         }
     }
+}
+
+/// The resource type a destructor belongs to, set once the type is made (the destructor is made first).
+private final class ResourceTypeReference {
+    weak var type: CanonicalABI.ResourceType?
 }

@@ -11,9 +11,6 @@ public enum Observations {
   /// what the reference does (Docs/observations.md, "When a call agrees").
   public static func run(file: String, document: YAMLNode, options: CheckOptions, result: inout CheckResult) throws {
     let obs = try ObservationFile.read(file: file, document)
-    if let m = obs.steps.lazy.compactMap(\.dtorsMark).first {
-      throw YAMLError(file, m, "dtors: this cmref does not check destructor calls yet (Docs/observations.md)")
-    }
     let compMark = document["component"]?.mark ?? document.mark
     let syntax = try load(obs.component, file: file, mark: compMark)
     let runtime = ComponentRuntime(seed: options.seed)
@@ -28,8 +25,14 @@ public enum Observations {
       return
     }
     var replay = Replay(file: file, runtime: runtime, instance: instance)
+    let destructorCalls = DestructorCalls()
+    runtime.destructorCalled = { type, rep in destructorCalls.calls.append((type, rep)) }
     for step in obs.steps {
-      let failure = try replay.check(step)
+      destructorCalls.calls = []
+      var failure = try replay.check(step)
+      if failure == nil, let reported = step.dtors {
+        failure = replay.compareDestructorCalls(step, reported, destructorCalls.calls)
+      }
       switch (failure, step.differs) {
       case (nil, nil): result.passed += 1
       case (let f?, nil): result.failures.append(f)
@@ -188,6 +191,32 @@ struct Replay {
     return componentValuesEqual(v, got) ? nil : failure(step, spec: spec, expected: expectedText, got: observed + note)
   }
 
+  /// Compares the destructor calls the runtime reported for a step with the reference's, in order; each
+  /// reference call is named by the export of its resource type (`counter`, `api#counter`).
+  func compareDestructorCalls(_ step: ObservationFile.Step, _ reported: [(resource: String, rep: UInt32)],
+                              _ reference: [(ResourceType, UInt32)]) -> CheckFailure? {
+    let expected = reference.map { "\(exportName(of: $0.0, in: instance) ?? "\($0.0)") \($0.1)" }
+    let got = reported.map { "\($0.resource) \($0.rep)" }
+    if expected == got { return nil }
+    let line = step.dtorsMark?.line ?? step.outcomeMark.line
+    return CheckFailure(file: file, line: line, caseName: step.actionText,
+                        spec: "canon_resource_drop (CanonicalABI.md#canon-resourcedrop)",
+                        expected: "dtors [\(expected.joined(separator: ", "))]", got: "dtors [\(got.joined(separator: ", "))]")
+  }
+
+  /// The export name of a resource type, walking exported instances (`api#counter`).
+  func exportName(of type: ResourceType, in inst: ComponentInstanceValue) -> String? {
+    for e in inst.exports {
+      switch e.value {
+      case .type(.resource(let t)) where t === type: return e.name
+      case .instance(let nested):
+        if let n = exportName(of: type, in: nested) { return "\(e.name)#\(n)" }
+      default: continue
+      }
+    }
+    return nil
+  }
+
   func failure(_ step: ObservationFile.Step, spec: String, expected: String, got: String) -> CheckFailure {
     CheckFailure(file: file, line: step.outcomeMark.line, caseName: step.actionText, spec: spec, expected: expected, got: got)
   }
@@ -204,6 +233,11 @@ struct Replay {
   func resultText(_ vs: [Value], _ ts: [CanonicalABI.ValType]) -> String { vs.isEmpty ? "()" : waveText(vs, ts) }
 
   struct Unbound: Error { var message: String; init(_ m: String) { message = m } }
+}
+
+/// The destructor calls of the reference during one step, in order.
+final class DestructorCalls {
+  var calls: [(ResourceType, UInt32)] = []
 }
 
 extension Replay.Unbound: CustomStringConvertible { var description: String { message } }
