@@ -341,7 +341,7 @@ struct ComponentTextParser {
             if inComponent {
                 scopes[top].inlineExports.append((ComponentExport(name: n, item: SortIndex(sort, index)), location))
             } else {
-                throw WasmError(.malformed, "inline exports are not allowed here", at: location)
+                throw WasmError(.malformed, "unexpected token: inline exports are not allowed here", at: location)
             }
         }
     }
