@@ -59,8 +59,11 @@ struct ComponentDecoder {
             guard contentEnd <= end else { throw error("section out of bounds", at: idStart) }
             try section(id, end: contentEnd, depth: depth, into: &definitions)
             guard reader.position == contentEnd else {
-                throw error(reader.position < contentEnd ? "unexpected content in the section" : "section size mismatch",
-                            at: reader.position)
+                // wasmparser's wordings: the start section names itself, the others do not.
+                let leftover = id == .start
+                    ? "unexpected content in the component start section"
+                    : "unexpected data at the end of the section"
+                throw error(reader.position < contentEnd ? leftover : "section size mismatch", at: reader.position)
             }
         }
         guard reader.position == end else { throw error("unexpected end", at: reader.position) }

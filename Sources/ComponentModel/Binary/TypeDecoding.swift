@@ -159,7 +159,10 @@ extension ComponentDecoder {
         case 0x00: return try valueType()
         case 0x01:
             let s = reader.position
-            guard try reader.byte() == 0x00 else { throw error("invalid leading byte for named results", at: s) }
+            let count = try reader.byte()
+            guard count == 0x00 else {
+                throw error("invalid leading byte (0x\(String(count, radix: 16))) for number of results", at: s)
+            }
             return nil
         case let b: throw error("invalid leading byte (0x\(String(b, radix: 16))) for component function results", at: start)
         }

@@ -15,7 +15,7 @@ extension ComponentTextParser {
         case "thread.available_parallelism": builtin = .threadAvailableParallelism
         default:
             guard let b = CanonBuiltin(rawValue: name) else {
-                throw WasmError(.malformed, "unknown canonical built-in `\(name)`", at: at)
+                throw WasmError(.malformed, "unexpected token: unknown canonical built-in `\(name)`", at: at)
             }
             builtin = b
         }

@@ -207,7 +207,7 @@ extension ComponentTextParser {
         guard let t = c.peek, t.kind == .identifier else { return try c.expectU32() }
         c.position += 1
         let name = String(decoding: t.bytes, as: UTF8.self)
-        guard let i = names[name] else { throw WasmError(.malformed, "unknown \(what) $\(name)", at: t.location) }
+        guard let i = names[name] else { throw WasmError(.malformed, "unknown \(what): failed to find name `$\(name)`", at: t.location) }
         return i
     }
 

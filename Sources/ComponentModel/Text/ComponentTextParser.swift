@@ -155,6 +155,9 @@ struct ComponentTextParser {
                 }
                 depth += 1
             }
+        } else if (1 ... max(top, 1)).contains(where: { top - $0 >= 0 && scopes[top - $0].names[sort]?[name] != nil }) {
+            // Bound in an enclosing component, but only these sorts may be aliased from there.
+            throw WasmError(.malformed, "unknown \(sort.keyword) `$\(name)` here: outer item `\(name)` is not a module, type, or component", at: t.location)
         }
         throw WasmError(.malformed, "unknown \(sort.keyword): failed to find name `$\(name)`", at: t.location)
     }
@@ -170,15 +173,18 @@ struct ComponentTextParser {
             if scopes[top - depth].label == name { return UInt32(depth + extra) }
             depth += 1
         }
-        throw WasmError(.malformed, "outer component `$\(name)` not found", at: t.location)
+        throw WasmError(.malformed, "outer component `\(name)` not found", at: t.location)
     }
 
     /// An index into an outer scope `count` levels up.
     mutating func outerIndex(_ sort: Sort, count: UInt32) throws -> UInt32 {
         guard let t = c.peek, t.kind == .identifier else { return try c.expectU32() }
+        let target = top - Int(count)
+        guard target >= 0 else {
+            throw WasmError(.malformed, "outer count of `\(count)` is too large", at: t.location)
+        }
         c.position += 1
         let name = String(decoding: t.bytes, as: UTF8.self)
-        let target = top - Int(count)
         guard target >= 0, let i = scopes[target].names[sort]?[name] else {
             throw WasmError(.malformed, "unknown \(sort.keyword): failed to find name `$\(name)`", at: t.location)
         }
@@ -337,7 +343,7 @@ struct ComponentTextParser {
             if inComponent {
                 scopes[top].inlineExports.append((ComponentExport(name: n, item: SortIndex(sort, index)), location))
             } else {
-                throw WasmError(.malformed, "inline exports are not allowed here", at: location)
+                throw WasmError(.malformed, "unexpected token: inline exports are not allowed here", at: location)
             }
         }
     }

@@ -1,6 +1,9 @@
 import WasmCore
 
 extension ComponentValidator {
+    /// The most elements a fixed-length list type may have (wasmparser's limit, which the spec leaves open).
+    static let maximumFixedLengthListElements: UInt32 = 1 << 30
+
     // MARK: - Core types
 
     /// Spec: Explainer.md#type-definitions — `core:deftype`: a core function type, or a module
@@ -172,6 +175,9 @@ extension ComponentValidator {
         case .fixedLengthList(let t, let n):
             try require(.cmFixedLengthLists, "Fixed-length lists require the component model fixed-length lists feature")
             guard n > 0 else { throw invalid("Fixed-length lists must have more than zero elements") }
+            guard n <= Self.maximumFixedLengthListElements else {
+                throw invalid("fixed-length list element count exceeds limit of \(Self.maximumFixedLengthListElements)")
+            }
             return .fixedLengthList(try resolveValType(t), n)
         case .tuple(let ts):
             guard !ts.isEmpty else { throw invalid("tuple type must have at least one type") }

@@ -48,7 +48,7 @@ struct ModuleDecoder {
             }
             if id != .custom {
                 guard let place = SectionID.order.firstIndex(of: id), place >= next else {
-                    throw reader.error("unexpected content after last section", at: start)
+                    throw reader.error("unexpected content after last section (section out of order)", at: start)
                 }
                 next = place + 1
             }

@@ -5,11 +5,11 @@ public enum TypeCodes {
     public static let valueTypes: [UInt8: ValueType] = [
         0x7F: .i32, 0x7E: .i64, 0x7D: .f32, 0x7C: .f64,
         0x7B: .v128,
-        0x70: .funcRef, 0x6F: .externRef,
-    ]
+    ].merging(HeapType.abstractTypes.map { ($0.byte, ValueType.reference(ReferenceType(heapType: $0.type))) }) { a, _ in a }
 
     /// The abstract heap types, by their byte (also the shorthand reference type of that byte).
-    public static let heapTypes: [UInt8: HeapType] = [0x70: .func, 0x6F: .extern]
+    public static let heapTypes: [UInt8: HeapType] = Dictionary(
+        uniqueKeysWithValues: HeapType.abstractTypes.map { ($0.byte, $0.type) })
 
     /// `(ref null ht)` (typed function references).
     public static let nullableReference: UInt8 = 0x63
@@ -32,11 +32,7 @@ public enum TypeCodes {
 
     /// The byte of an abstract heap type, `nil` for a concrete one.
     public static func byte(of heapType: HeapType) -> UInt8? {
-        switch heapType {
-        case .func: return 0x70
-        case .extern: return 0x6F
-        case .concrete: return nil
-        }
+        heapType.abstractInfo?.byte
     }
 }
 

@@ -15,7 +15,9 @@ extension ByteReader {
         if code >= 0, features.contains(.functionReferences), code <= Int64(UInt32.max) {
             return .concrete(UInt32(code))
         }
-        guard let byte = typeCode(code), let type = TypeCodes.heapTypes[byte] else {
+        guard let byte = typeCode(code), let type = TypeCodes.heapTypes[byte],
+              let feature = type.abstractInfo?.feature, feature == .referenceTypes || features.contains(feature)
+        else {
             throw error("malformed reference type", at: start)
         }
         return type
@@ -52,6 +54,7 @@ extension ByteReader {
         case .vector: return features.contains(.simd) ? type : nil
         case .reference(let r):
             if inTable && r == .funcRef { return type }
+            guard let feature = r.heapType.abstractInfo?.feature, features.contains(feature) else { return nil }
             return features.contains(.referenceTypes) ? type : nil
         case .number: return type
         }

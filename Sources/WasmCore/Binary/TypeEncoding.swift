@@ -22,10 +22,7 @@ extension BinaryWriter {
 
     /// Spec: core/binary/types — heap types.
     public mutating func heapType(_ type: HeapType) {
-        switch type {
-        case .func, .extern: byte(TypeCodes.byte(of: type) ?? 0)
-        case .concrete(let index): signed(Int64(index))
-        }
+        if case .concrete(let index) = type { signed(Int64(index)) } else { byte(TypeCodes.byte(of: type) ?? 0) }
     }
 
     /// Spec: core/binary/types — function types.

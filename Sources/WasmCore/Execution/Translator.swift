@@ -299,7 +299,7 @@ struct Translator {
             unreachable = true
         case .nop:
             break
-        case .throw, .tryTable:
+        case .throw, .throwRef, .tryTable:
             throw WasmError(.trap, "exception handling (\(opcode.name)) is not supported by this interpreter")
         case .block, .loop:
             guard case .block(let bt) = immediate else { throw WasmError.invalid("malformed block type") }

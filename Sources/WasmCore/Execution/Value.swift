@@ -32,8 +32,8 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
         case (.ref(let r), .reference(let t)):
             switch r {
             case .null: return t.isNullable
-            case .function: return t.heapType != .extern
-            case .extern: return t.heapType == .extern
+            case .function: return t.heapType == .func || { if case .concrete = t.heapType { return true }; return false }()
+            case .extern: return t.heapType == .extern || t.heapType == .any
             }
         default:
             return false
@@ -97,8 +97,9 @@ enum Slot {
     static func decodeReference(_ slot: UInt64, heapType: HeapType) -> Reference {
         if slot == 0 { return .null(heapType) }
         switch heapType {
-        case .extern: return .extern(UInt32(truncatingIfNeeded: slot &- 1))
-        case .func, .concrete: return .function(Int(truncatingIfNeeded: slot &- 1))
+        case .extern, .noextern, .any: return .extern(UInt32(truncatingIfNeeded: slot &- 1))
+        // GC and exception references other than null are never created by the interpreter.
+        default: return .function(Int(truncatingIfNeeded: slot &- 1))
         }
     }
 

@@ -445,6 +445,7 @@ public enum Opcode: UInt16, CaseIterable, Hashable, Sendable {
     case f64x2ConvertLowI32x4U
     // Exception handling.
     case `throw`
+    case throwRef
     case tryTable
 }
 
@@ -889,6 +890,7 @@ extension InstructionTable {
         .init(.f64x2ConvertLowI32x4S, "f64x2.convert_low_i32x4_s", .init(prefix: 0xFD, 0xFE), .none, .fixed([.v128], [.v128]), .simd),
         .init(.f64x2ConvertLowI32x4U, "f64x2.convert_low_i32x4_u", .init(prefix: 0xFD, 0xFF), .none, .fixed([.v128], [.v128]), .simd),
         .init(.throw, "throw", .init(0x08), .tag, .special, .exceptions),
+        .init(.throwRef, "throw_ref", .init(0x0A), .none, .special, .exceptions),
         .init(.tryTable, "try_table", .init(0x1F), .tryTable, .special, .exceptions),
     ]
 }

@@ -8,12 +8,40 @@ public enum VectorType: UInt8, Hashable, Sendable {
     case v128
 }
 
-/// Spec: core/syntax/types — heap types (abstract ones; a concrete type index waits for typed references).
+/// Spec: core/syntax/types — heap types: the abstract ones of reference types, GC and exception
+/// handling, or a concrete type index.
 public enum HeapType: Hashable, Sendable {
     case `func`
     case extern
+    /// GC: the top of internal references, `eq`, `i31`, `struct`, `array`, and the bottoms.
+    case any, eq, i31, `struct`, array, none, noextern, nofunc
+    /// Exception handling: exception references and their bottom.
+    case exn, noexn
     /// A concrete type index (typed function references; gated by `Feature.functionReferences`).
     case concrete(UInt32)
+
+    /// Spec: core/syntax/types — the abstract heap types: each one's text keyword, binary byte,
+    /// the shorthand of its nullable reference type, and the feature that introduces it. The one
+    /// table the parser, decoder, encoder, printer and validator read.
+    public static let abstractTypes: [(type: HeapType, keyword: String, byte: UInt8, shorthand: String, feature: Feature)] = [
+        (.func, "func", 0x70, "funcref", .referenceTypes),
+        (.extern, "extern", 0x6F, "externref", .referenceTypes),
+        (.any, "any", 0x6E, "anyref", .gc),
+        (.eq, "eq", 0x6D, "eqref", .gc),
+        (.i31, "i31", 0x6C, "i31ref", .gc),
+        (.struct, "struct", 0x6B, "structref", .gc),
+        (.array, "array", 0x6A, "arrayref", .gc),
+        (.exn, "exn", 0x69, "exnref", .exceptions),
+        (.noexn, "noexn", 0x74, "nullexnref", .exceptions),
+        (.nofunc, "nofunc", 0x73, "nullfuncref", .gc),
+        (.noextern, "noextern", 0x72, "nullexternref", .gc),
+        (.none, "none", 0x71, "nullref", .gc),
+    ]
+
+    /// The table row of an abstract heap type, `nil` for a concrete one.
+    public var abstractInfo: (type: HeapType, keyword: String, byte: UInt8, shorthand: String, feature: Feature)? {
+        Self.abstractTypes.first { $0.type == self }
+    }
 }
 
 /// Spec: core/syntax/types — reference types, `(ref null? heaptype)`.

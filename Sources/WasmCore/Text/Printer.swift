@@ -125,20 +125,14 @@ public struct ModulePrinter {
     }
 
     func heapType(_ h: HeapType) -> String {
-        switch h {
-        case .func: return "func"
-        case .extern: return "extern"
-        case .concrete(let x): return String(x)
-        }
+        if case .concrete(let x) = h { return String(x) }
+        return h.abstractInfo?.keyword ?? ""
     }
 
     /// Spec: core/text/types#reference-types — `funcref`, `externref`, or `(ref null? ht)`.
     public func referenceType(_ r: ReferenceType) -> String {
-        switch (r.isNullable, r.heapType) {
-        case (true, .func): return "funcref"
-        case (true, .extern): return "externref"
-        default: return "(ref \(r.isNullable ? "null " : "")\(heapType(r.heapType)))"
-        }
+        if r.isNullable, let row = r.heapType.abstractInfo { return row.shorthand }
+        return "(ref \(r.isNullable ? "null " : "")\(heapType(r.heapType)))"
     }
 
     public func functionSignature(_ t: FunctionType) -> String {

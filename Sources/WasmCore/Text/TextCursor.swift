@@ -208,11 +208,13 @@ public struct TextCursor {
     // MARK: Numbers
 
     /// Spec: core/text/values — `u32`, for indices, limits, alignments, lane indices.
-    /// An unsigned literal beyond 32 bits is "i32 constant out of range".
+    /// An unsigned literal beyond 32 bits is "i32 constant out of range" (as the spec interpreter
+    /// says; wasm-tools' "invalid u32 number: constant out of range" follows in parentheses).
     public mutating func expectU32() throws -> UInt32 {
         guard let t = peek, t.kind == .unsigned else { throw unexpected() }
         guard let v = NumberLiteral.unsignedValue(bytes(of: t)), v <= UInt64(UInt32.max) else {
-            throw error("i32 constant out of range", at: t)
+            // The spec interpreter's wording, then wasm-tools'.
+            throw error("i32 constant out of range (invalid u32 number: constant out of range)", at: t)
         }
         position += 1
         return UInt32(v)

@@ -7,8 +7,12 @@ extension TextCursor {
     public mutating func parseHeapType(
         features: Features, typeIndex: ((inout TextCursor) throws -> UInt32)? = nil
     ) throws -> HeapType {
-        if takeKeyword("func") { return .func }
-        if takeKeyword("extern") { return .extern }
+        if let k = peekKeywordText(),
+           let row = HeapType.abstractTypes.first(where: { $0.keyword == k }),
+           row.feature == .referenceTypes || features.contains(row.feature) {
+            position += 1
+            return row.type
+        }
         if features.contains(.functionReferences), let typeIndex, peekUnsigned || peekIdentifier {
             return .concrete(try typeIndex(&self))
         }
@@ -20,7 +24,11 @@ extension TextCursor {
         features: Features, typeIndex: ((inout TextCursor) throws -> UInt32)? = nil
     ) throws -> ReferenceType {
         if takeKeyword("funcref") { return .funcRef }
-        if features.contains(.referenceTypes) && takeKeyword("externref") { return .externRef }
+        if features.contains(.referenceTypes), let k = peekKeywordText(),
+           let row = HeapType.abstractTypes.first(where: { $0.shorthand == k }), features.contains(row.feature) {
+            position += 1
+            return ReferenceType(heapType: row.type)
+        }
         if features.contains(.functionReferences) && peekLeftParen("ref") {
             position += 2
             let nullable = takeKeyword("null")
@@ -33,7 +41,9 @@ extension TextCursor {
 
     /// Whether a reference type comes next.
     public func peekReferenceType(features: Features) -> Bool {
-        peekKeyword("funcref") || (features.contains(.referenceTypes) && peekKeyword("externref"))
+        peekKeyword("funcref")
+            || (features.contains(.referenceTypes)
+                && HeapType.abstractTypes.contains { features.contains($0.feature) && peekKeyword($0.shorthand) })
             || (features.contains(.functionReferences) && peekLeftParen("ref"))
     }
 

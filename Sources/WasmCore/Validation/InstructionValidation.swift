@@ -175,10 +175,10 @@ struct CodeValidator {
             guard case .tryTable(let blockType, let catches) = instruction.immediate else { throw shapeError(instruction) }
             let type = try context.functionType(of: blockType)
             for clause in catches {
+                var payload = try clause.tag.map { try context.tag($0).parameters } ?? []
                 if clause.kind == .catchRef || clause.kind == .catchAllRef {
-                    throw WasmError.invalid("\(clause.kind.keyword) needs exnref, which this implementation does not support")
+                    payload.append(.reference(ReferenceType(isNullable: false, heapType: .exn)))
                 }
-                let payload = try clause.tag.map { try context.tag($0).parameters } ?? []
                 let label = try stacks.label(clause.label)
                 guard matches(payload, label.labelTypes) else {
                     throw WasmError.invalid("type mismatch: catch label of \(clause.kind.keyword) expects [\(label.labelTypes.map(typeName).joined(separator: " "))] but the clause gives [\(payload.map(typeName).joined(separator: " "))]")
@@ -190,6 +190,11 @@ struct CodeValidator {
         case .throw:
             let type = try context.tag(index(instruction))
             try stacks.pop(type.parameters)
+            stacks.markUnreachable()
+
+        case .throwRef:
+            // Spec: exception handling — `throw_ref` rethrows the exception an `exnref` refers to.
+            try stacks.pop([.reference(ReferenceType(isNullable: true, heapType: .exn))])
             stacks.markUnreachable()
 
         case .else:

@@ -12,6 +12,8 @@ extension ValidationContext {
         if case .concrete(let x) = heapType {
             try require(.functionReferences, for: "a typed reference")
             _ = try type(x)
+        } else if let row = heapType.abstractInfo {
+            try require(row.feature, for: "heap type \(row.keyword)")
         }
     }
 
@@ -114,13 +116,9 @@ func typeName(_ type: ValueType?) -> String {
     case .number(let n): return "\(n)"
     case .vector: return "v128"
     case .reference(let r):
-        switch (r.isNullable, r.heapType) {
-        case (true, .func): return "funcref"
-        case (true, .extern): return "externref"
-        case (let nullable, .func): return nullable ? "(ref null func)" : "(ref func)"
-        case (let nullable, .extern): return nullable ? "(ref null extern)" : "(ref extern)"
-        case (let nullable, .concrete(let x)): return nullable ? "(ref null \(x))" : "(ref \(x))"
-        }
+        if case .concrete(let x) = r.heapType { return r.isNullable ? "(ref null \(x))" : "(ref \(x))" }
+        guard let row = r.heapType.abstractInfo else { return "_" }
+        return r.isNullable ? row.shorthand : "(ref \(row.keyword))"
     }
 }
 

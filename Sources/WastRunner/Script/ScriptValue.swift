@@ -148,9 +148,8 @@ extension HeapType {
     /// The heap type as scripts write it after `ref.null`.
     var scriptName: String {
         switch self {
-        case .func: return "func"
-        case .extern: return "extern"
         case .concrete(let i): return String(i)
+        default: return abstractInfo?.keyword ?? ""
         }
     }
 }
