@@ -47,6 +47,7 @@ struct ComponentDecoder {
             throw error("unknown component version: 0x\(String(version[0], radix: 16))", at: start + 4)
         }
         var definitions: [Definition] = []
+        var offsets: [Int] = []
         while reader.position < end {
             let idStart = reader.position
             let idByte = try reader.byte()
@@ -57,7 +58,7 @@ struct ComponentDecoder {
             let contentStart = reader.position
             let contentEnd = contentStart + size
             guard contentEnd <= end else { throw error("section out of bounds", at: idStart) }
-            try section(id, end: contentEnd, depth: depth, into: &definitions)
+            try section(id, end: contentEnd, depth: depth, into: &definitions, offsets: &offsets)
             guard reader.position == contentEnd else {
                 // wasmparser's wordings: the start section names itself, the others do not.
                 let leftover = id == .start
@@ -67,11 +68,15 @@ struct ComponentDecoder {
             }
         }
         guard reader.position == end else { throw error("unexpected end", at: reader.position) }
-        return Component(definitions: definitions)
+        return Component(definitions: definitions, definitionOffsets: offsets)
     }
 
-    /// Spec: Binary.md — `section`: the contents of one section, flattened into definitions.
-    mutating func section(_ id: ComponentSectionID, end: Int, depth: Int, into definitions: inout [Definition]) throws {
+    /// Spec: Binary.md — `section`: the contents of one section, flattened into definitions, with
+    /// the offset where each starts (a section of one definition: where its contents start).
+    mutating func section(
+        _ id: ComponentSectionID, end: Int, depth: Int, into definitions: inout [Definition], offsets: inout [Int]
+    ) throws {
+        if !id.isVector { offsets.append(reader.position) }
         switch id {
         case .custom:
             let start = reader.position
@@ -89,35 +94,36 @@ struct ComponentDecoder {
             }
             try reader.skip(end - start)
         case .coreInstance:
-            try vector(end) { definitions.append(.coreInstance(try $0.coreInstance())) }
+            try vector(end, offsets: &offsets) { definitions.append(.coreInstance(try $0.coreInstance())) }
         case .coreType:
-            try vector(end) { definitions.append(.coreType(try $0.coreType(depth: depth + 1))) }
+            try vector(end, offsets: &offsets) { definitions.append(.coreType(try $0.coreType(depth: depth + 1))) }
         case .component:
             definitions.append(.component(try component(end: end, depth: depth + 1)))
         case .instance:
-            try vector(end) { definitions.append(.instance(try $0.instance())) }
+            try vector(end, offsets: &offsets) { definitions.append(.instance(try $0.instance())) }
         case .alias:
-            try vector(end) { definitions.append(.alias(try $0.alias())) }
+            try vector(end, offsets: &offsets) { definitions.append(.alias(try $0.alias())) }
         case .type:
-            try vector(end) { definitions.append(.type(try $0.typeDefinition(depth: depth + 1))) }
+            try vector(end, offsets: &offsets) { definitions.append(.type(try $0.typeDefinition(depth: depth + 1))) }
         case .canon:
-            try vector(end) { definitions.append(.canon(try $0.canon())) }
+            try vector(end, offsets: &offsets) { definitions.append(.canon(try $0.canon())) }
         case .start:
             definitions.append(.start(try start()))
         case .import:
-            try vector(end) { definitions.append(.import(try $0.componentImport())) }
+            try vector(end, offsets: &offsets) { definitions.append(.import(try $0.componentImport())) }
         case .export:
-            try vector(end) { definitions.append(.export(try $0.componentExport())) }
+            try vector(end, offsets: &offsets) { definitions.append(.export(try $0.componentExport())) }
         case .value:
-            try vector(end) { definitions.append(.value(try $0.valueDefinition())) }
+            try vector(end, offsets: &offsets) { definitions.append(.value(try $0.valueDefinition())) }
         }
     }
 
-    /// `vec(B)` inside a section ending at `end`.
-    mutating func vector(_ end: Int, _ element: (inout ComponentDecoder) throws -> Void) throws {
+    /// `vec(B)` inside a section ending at `end`, noting where each element starts.
+    mutating func vector(_ end: Int, offsets: inout [Int], _ element: (inout ComponentDecoder) throws -> Void) throws {
         let count = try reader.length()
         for _ in 0..<count {
             guard reader.position < end else { throw error("unexpected end", at: reader.position) }
+            offsets.append(reader.position)
             try element(&self)
         }
     }

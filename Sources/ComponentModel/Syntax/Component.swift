@@ -7,8 +7,18 @@ import WasmCore
 /// component (or, for outer aliases, of an enclosing scope). Validation resolves it.
 public struct Component: Hashable, Sendable {
     public var definitions: [Definition]
+    /// Where each definition starts in the binary it was decoded from (absolute byte offsets, one
+    /// per definition; empty for text and built components). Validation errors cite them as
+    /// wasmparser does, `(at offset 0x54)`. Not part of the syntax: `==` and hashing ignore it.
+    public var definitionOffsets: [Int]
 
-    public init(definitions: [Definition] = []) { self.definitions = definitions }
+    public init(definitions: [Definition] = [], definitionOffsets: [Int] = []) {
+        self.definitions = definitions
+        self.definitionOffsets = definitionOffsets
+    }
+
+    public static func == (a: Component, b: Component) -> Bool { a.definitions == b.definitions }
+    public func hash(into hasher: inout Hasher) { hasher.combine(definitions) }
 }
 
 /// Spec: Explainer.md — `definition`; Binary.md — `section`. One entry of a component.

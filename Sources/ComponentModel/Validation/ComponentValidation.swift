@@ -51,8 +51,12 @@ final class ComponentValidator {
             do {
                 try validateDefinition(d)
             } catch var e as WasmError {
-                if e.location == nil && e.kind == .invalid && !e.message.contains("(at definition") {
-                    e.message += " (at definition \(n))"
+                if e.location == nil && e.kind == .invalid && !e.message.contains("(at definition")
+                    && !e.message.contains("(at offset") {
+                    // wasmparser's form when the binary's offsets are known, the definition's number otherwise.
+                    let offsets = component.definitionOffsets
+                    e.message += offsets.count == component.definitions.count
+                        ? " (at offset 0x\(String(offsets[n], radix: 16)))" : " (at definition \(n))"
                 }
                 throw e
             }
