@@ -9,7 +9,8 @@ struct CMRef: ParsableCommand {
         abstract: "An executable reference implementation of the WebAssembly Component Model.",
         discussion: """
             Errors name the file and `line:column` (text) or `offset 0x..` (binary), and the rule \
-            broken; every command exits 1 on an error or a failed check (0 otherwise).
+            broken. Exit status 0 when all is well, 1 on an error or a failed check; `run` and \
+            `check` tell a trap or failed case (1) from a usage or input error (2), as their help says.
             """,
         subcommands: [ParseCommand.self, ValidateCommand.self, PrintCommand.self, WastCommand.self, TestCommand.self, RunCommand.self, CheckCommand.self, AbiCommand.self, SpecCommand.self, BenchCommand.self]
     )
