@@ -47,6 +47,18 @@ final class ComponentRunnerTests: XCTestCase {
         XCTAssertTrue(wording[0].message.hasPrefix(StaticChecker.differentMessage), wording[0].message)
     }
 
+    /// wasm-tools' trailing `(at offset 0x..)` may be our own place, but the rule's text must match and ours
+    /// must name a place right after it.
+    func testSubstringMatchingTakesOurPlaceForWasmToolsOffset() {
+        let m = ScriptConventions.MessageMatching.substring
+        let expected = "Maps require the component model map feature (at offset 0x54)"
+        XCTAssertTrue(m.matches(expected: expected, actual: "Maps require the component model map feature (at offset 0x54)"))
+        XCTAssertTrue(m.matches(expected: expected, actual: "Maps require the component model map feature (at definition 2)"))
+        XCTAssertFalse(m.matches(expected: expected, actual: "Maps require the component model map feature"))
+        XCTAssertFalse(m.matches(expected: expected, actual: "Lists require the component model map feature (at definition 2)"))
+        XCTAssertFalse(m.matches(expected: "type mismatch", actual: "unknown type (at definition 2)"))
+    }
+
     func testComponentModelSuiteMatchesAnyRejectionOfTheRightKind() throws {
         let records = try run("(assert_invalid \(Self.invalidComponent) \"wasmtime's words\")\n(assert_invalid (component quote \"(x\") \"x\")")
         XCTAssertEqual(records.map(\.outcome), [.passed, .failed])

@@ -22,7 +22,8 @@ public struct ScriptConventions: Hashable, Sendable {
     public enum MessageMatching: String, Hashable, Sendable {
         /// The expected text starts our message (the core spec's rule).
         case prefix
-        /// The expected text occurs in our message (wasm-tools' rule).
+        /// The expected text occurs in our message (wasm-tools' rule); a trailing `(at offset 0x..)` of
+        /// wasm-tools' binary may be our own place (`(at definition N)`).
         case substring
         /// Any message: the kind of rejection (malformed, invalid, ...) alone decides.
         case anyMessage
@@ -31,7 +32,15 @@ public struct ScriptConventions: Hashable, Sendable {
         public func matches(expected: String, actual: String) -> Bool {
             switch self {
             case .prefix: return actual.hasPrefix(expected)
-            case .substring: return expected.isEmpty || actual.contains(expected)
+            case .substring:
+                if expected.isEmpty || actual.contains(expected) { return true }
+                // wasm-tools ends some messages with `(at offset 0x..)`, a place in the binary its own text
+                // parser writes (with name sections ours does not write). The rule's text must match, and
+                // ours must name its own place right after it (`(at definition N)`, or our binary's offset).
+                if expected.hasSuffix(")"), let place = expected.range(of: " (at offset 0x", options: .backwards) {
+                    return actual.contains(expected[..<place.lowerBound] + " (at ")
+                }
+                return false
             case .anyMessage: return true
             }
         }
