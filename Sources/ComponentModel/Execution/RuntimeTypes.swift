@@ -44,7 +44,7 @@ extension ComponentRuntime {
     /// A `valtype`: a primitive, or the value type a type index holds.
     func valType(_ t: ComponentValueType, in frame: InstanceFrame) throws -> CanonicalABI.ValType {
         switch t {
-        case .primitive(let p): return primitive(p)
+        case .primitive(let p): return p.abiType
         case .index(let i):
             switch try frame.type(i) {
             case .value(let v): return v
@@ -61,7 +61,7 @@ extension ComponentRuntime {
             return r
         }
         switch d {
-        case .primitive(let p): return primitive(p)
+        case .primitive(let p): return p.abiType
         case .record(let fields): return .record(try fields.map { FieldType($0.label, try v($0.type)) })
         case .variant(let cases): return .variant(try cases.map { CaseType($0.label, try $0.type.map(v)) })
         case .list(let t): return .list(try v(t), nil)
@@ -76,25 +76,6 @@ extension ComponentRuntime {
         case .stream(let t): return .stream(try t.map(v))
         case .future(let t): return .future(try t.map(v))
         case .map(let k, let value): return .map(try v(k), try v(value))
-        }
-    }
-
-    func primitive(_ p: PrimitiveValueType) -> CanonicalABI.ValType {
-        switch p {
-        case .bool: return .bool
-        case .s8: return .s8
-        case .u8: return .u8
-        case .s16: return .s16
-        case .u16: return .u16
-        case .s32: return .s32
-        case .u32: return .u32
-        case .s64: return .s64
-        case .u64: return .u64
-        case .f32: return .f32
-        case .f64: return .f64
-        case .char: return .char
-        case .string: return .string
-        case .errorContext: return .errorContext
         }
     }
 }

@@ -1,3 +1,4 @@
+import CanonicalABI
 import WasmCore
 
 /// Spec: Binary.md — `type`/`deftype`: a component type definition.
@@ -29,25 +30,28 @@ public enum PrimitiveValueType: UInt8, Hashable, Sendable, CaseIterable {
     /// 📝
     case errorContext = 0x64
 
-    /// The keyword of the text format.
-    public var keyword: String {
+    /// The Canonical ABI's value type for this primitive (definitions.py#boilerplate — PrimValType).
+    public var abiType: CanonicalABI.ValType {
         switch self {
-        case .bool: return "bool"
-        case .s8: return "s8"
-        case .u8: return "u8"
-        case .s16: return "s16"
-        case .u16: return "u16"
-        case .s32: return "s32"
-        case .u32: return "u32"
-        case .s64: return "s64"
-        case .u64: return "u64"
-        case .f32: return "f32"
-        case .f64: return "f64"
-        case .char: return "char"
-        case .string: return "string"
-        case .errorContext: return "error-context"
+        case .bool: return .bool
+        case .s8: return .s8
+        case .u8: return .u8
+        case .s16: return .s16
+        case .u16: return .u16
+        case .s32: return .s32
+        case .u32: return .u32
+        case .s64: return .s64
+        case .u64: return .u64
+        case .f32: return .f32
+        case .f64: return .f64
+        case .char: return .char
+        case .string: return .string
+        case .errorContext: return .errorContext
         }
     }
+
+    /// The keyword of the text format: the Canonical ABI type's own name (one table of names).
+    public var keyword: String { abiType.description }
 
     public init?(keyword: String) {
         switch keyword {
