@@ -204,12 +204,17 @@ extension ComponentRuntime {
 
     // MARK: - Core functions
 
-    /// A core function of the interpreter as a Canonical ABI `CoreFuncInst`.
+    /// A core function of the interpreter as a Canonical ABI `CoreFuncInst`. An exception it leaves
+    /// uncaught is the spec's `CoreWebAssemblyException` (which `call_and_trap_on_throw` makes a trap).
     func coreFuncInst(_ f: FunctionInstance) -> CoreFuncInst {
         let coreStore = self.coreStore, steps = self.steps
         return { args in
             try steps.spend()
-            return try coreStore.invoke(f, args.map(wasmValue)).map(abiValue)
+            do {
+                return try coreStore.invoke(f, args.map(wasmValue)).map(abiValue)
+            } catch let e as WasmException {
+                throw CoreWebAssemblyException(e.description)
+            }
         }
     }
 

@@ -203,6 +203,7 @@ public struct ComponentTrap: Error, CustomStringConvertible {
         case let m as CanonicalABIMisuse: return ComponentTrap(.misuse(m.message))
         case let e as WasmError where e.kind == .trap || e.kind == .exhaustion: return ComponentTrap(.core(e))
         case let e as CoreWebAssemblyException: return ComponentTrap(.host(e.message))
+        case let e as WasmException: return ComponentTrap(.host(e.description))
         default: return nil
         }
     }

@@ -6,6 +6,8 @@ final class CompiledFunction {
     let count: Int
     /// The entries of each `br_table`, the default last.
     let branchTables: [[BranchTarget]]
+    /// The `try_table`s, in the order they open (an inner one after the one around it).
+    let handlers: [ExceptionHandler]
     let parameterCount: Int
     /// Parameters and declared locals together.
     let localCount: Int
@@ -25,11 +27,15 @@ final class CompiledFunction {
         var frameSize: Int
     }
 
-    init(ops: [Op], branchTables: [[BranchTarget]], parameterCount: Int, localCount: Int, resultCount: Int, frameSize: Int) {
+    init(
+        ops: [Op], branchTables: [[BranchTarget]], handlers: [ExceptionHandler] = [], parameterCount: Int, localCount: Int,
+        resultCount: Int, frameSize: Int
+    ) {
         self.ops = UnsafeMutablePointer<Op>.allocate(capacity: max(ops.count, 1))
         self.ops.initialize(from: ops, count: ops.count)
         self.count = ops.count
         self.branchTables = branchTables
+        self.handlers = handlers
         self.parameterCount = parameterCount
         self.localCount = localCount
         self.resultCount = resultCount
@@ -49,4 +55,24 @@ struct BranchTarget {
     var target: Int32
     var arity: Int32
     var drop: Int32
+}
+
+/// Spec: core/exec/instructions#exec-try-table — a `try_table` as its handler: the ops it covers (a
+/// throw, or a call the exception leaves, at a pc in `start..<end`) and its catch clauses, in order.
+struct ExceptionHandler {
+    var start: Int
+    var end: Int
+    var catches: [CatchTarget]
+}
+
+/// A catch clause resolved: what it catches, and the label it branches to.
+struct CatchTarget {
+    /// The tag caught; nil for `catch_all` and `catch_all_ref`.
+    var tag: TagInstance?
+    /// Whether the `exnref` goes after the payload (`catch_ref`, `catch_all_ref`).
+    var pushesReference: Bool
+    /// The label's pc (after its `end`, or a loop's start).
+    var target: Int32
+    /// The operand height, from the frame pointer, of the label: the pushed values start there.
+    var height: Int32
 }

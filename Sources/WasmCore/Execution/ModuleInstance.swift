@@ -80,9 +80,9 @@ public enum ExternalValue {
 }
 
 /// Spec: core/exec/runtime#tag-instances (exception handling) — a tag: its type. Tags are
-/// generative: each definition in each instance is a tag of its own, told apart by identity. (The
-/// interpreter links them; it does not run `throw` or `try_table`.)
-public final class TagInstance {
+/// generative: each definition in each instance is a tag of its own, told apart by identity (`===`):
+/// a `catch` matches an exception when both name the same instance, whatever the import names.
+public final class TagInstance: Sendable {
     public let type: FunctionType
 
     public init(type: FunctionType) { self.type = type }

@@ -40,6 +40,10 @@ enum Op {
     /// `br_table`: pops an index into the function's branch table number `table`.
     case brTable(Int32)
     case `return`
+    /// `throw` of the instance's tag number n: pops the tag's parameters as the payload.
+    case `throw`(Int32)
+    /// `throw_ref`: pops an `exnref`, rethrows its exception (traps on null).
+    case throwRef
     /// `call`, of the function resolved at translation (unretained: the module instance keeps it alive).
     case call(Unmanaged<FunctionInstance>)
     /// `call_indirect` through a table resolved at translation (unretained, like `call`), expecting the

@@ -1,5 +1,5 @@
-/// Spec: core/exec/runtime#store — the store: every function, table, memory, global, element and data
-/// instance ever allocated, addressed by index.
+/// Spec: core/exec/runtime#store — the store: every function, table, memory, global, element, data and
+/// exception instance ever allocated, addressed by index.
 ///
 /// The store also holds the interpreter's bounds (call depth, fuel, growth caps) and its per-thread
 /// execution state. It is not thread-safe: one thread uses it at a time (DESIGN.md principle 3).
@@ -37,6 +37,8 @@ public final class Store {
     public internal(set) var globals: [GlobalInstance] = []
     public internal(set) var elements: [ElementInstance] = []
     public internal(set) var datas: [DataInstance] = []
+    /// Every exception thrown (exception handling): `exnref`s refer to them by address.
+    public internal(set) var exceptions: [ExceptionInstance] = []
 
     /// A memory of no pages, standing in (never accessed: validation forbids it) for the memory of
     /// instances that have none, so the interpreter's current memory is never optional.
@@ -124,6 +126,18 @@ public final class Store {
         let d = DataInstance(bytes: bytes)
         datas.append(d)
         return d
+    }
+
+    /// Spec: core/exec/instructions#exec-throw — allocates an exception of a tag with its payload slots.
+    func allocateException(tag: TagInstance, fields: [UInt64]) -> ExceptionInstance {
+        let e = ExceptionInstance(tag: tag, address: exceptions.count, fields: fields)
+        exceptions.append(e)
+        return e
+    }
+
+    /// The exception an `exnref` slot refers to, if there is one.
+    func exception(slot: UInt64) -> ExceptionInstance? {
+        slot > 0 && slot <= UInt64(exceptions.count) ? exceptions[Int(slot &- 1)] : nil
     }
 
     /// The function at an address, if there is one.

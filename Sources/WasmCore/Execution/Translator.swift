@@ -5,6 +5,10 @@
 /// arity) and drops (what lies between) are known statically, since validation fixes every stack height.
 /// Code after an unconditional branch is unreachable and is not translated.
 ///
+/// Spec: core/exec/instructions#exec-try-table — a `try_table` emits no op: it becomes a handler, the
+/// range of ops it covers with its catch clauses resolved like branches to their labels (outside the
+/// block), which the interpreter searches when an exception is thrown.
+///
 /// Indices are checked here as well (a module that skipped validation must not crash the interpreter):
 /// an out-of-range index is reported as an `invalid` error.
 struct Translator {
@@ -12,7 +16,7 @@ struct Translator {
 
     /// A label on the control stack.
     private struct Control {
-        enum Kind { case block, loop, `if` }
+        enum Kind { case block, loop, `if`, tryTable }
         var kind: Kind
         /// The operand height below the block's parameters.
         var height: Int
@@ -24,15 +28,20 @@ struct Translator {
         var fixups: [Fixup] = []
         /// The `jumpIfZero` of an `if`, waiting for the `else` or `end`.
         var ifJump: Int?
+        /// A `try_table`'s handler, whose range ends at the `end`.
+        var handler: Int?
     }
 
     private enum Fixup {
         case op(Int)
         case table(Int, Int)
+        /// Catch clause number `k` of handler number `h`.
+        case handler(Int, Int)
     }
 
     private var ops: [Op] = []
     private var tables: [[BranchTarget]] = []
+    private var handlers: [ExceptionHandler] = []
     private var controls: [Control] = []
     private var height = 0
     private var maxHeight = 0
@@ -64,7 +73,7 @@ struct Translator {
         shortcutJumpsToReturn()
         shortcutJumpsToTests()
         return CompiledFunction(
-            ops: ops, branchTables: tables, parameterCount: type.parameters.count, localCount: localTypes.count,
+            ops: ops, branchTables: tables, handlers: handlers, parameterCount: type.parameters.count, localCount: localTypes.count,
             resultCount: type.results.count, frameSize: maxHeight + 1)
     }
 
@@ -203,6 +212,8 @@ struct Translator {
                 }
             case .table(let t, let e):
                 tables[t][e].target = Int32(pc)
+            case .handler(let h, let k):
+                handlers[h].catches[k].target = Int32(pc)
             }
         }
     }
@@ -241,6 +252,30 @@ struct Translator {
         }
         controls[i].fixups.append(fixup)
         return BranchTarget(target: -1, arity: Int32(arity), drop: Int32(drop))
+    }
+
+    /// Spec: core/exec/instructions#exec-throw-ref — a catch clause of a `try_table` about to open: its
+    /// tag, and its label (counted outside the block) as a target pc and the height its values land at.
+    private mutating func catchTarget(_ clause: CatchClause, fixup: Fixup) throws -> CatchTarget {
+        var tag: TagInstance?
+        if let t = clause.tag {
+            tag = instance.tags[Int(try check(Int(t), instance.tags.count, "tag"))]
+        }
+        guard Int(clause.label) < controls.count else { throw WasmError.invalid("unknown label") }
+        let i = controls.count - 1 - Int(clause.label)
+        let c = controls[i]
+        var target: Int32 = -1
+        if c.kind == .loop {
+            target = Int32(c.start)
+        } else {
+            controls[i].fixups.append(fixup)
+        }
+        // The values land at the label's height: the frame must hold them even where no `end` counts them.
+        let pushed = (tag?.type.parameters.count ?? 0) + (clause.kind == .catchRef || clause.kind == .catchAllRef ? 1 : 0)
+        maxHeight = max(maxHeight, c.height + pushed)
+        return CatchTarget(
+            tag: tag, pushesReference: clause.kind == .catchRef || clause.kind == .catchAllRef, target: target,
+            height: Int32(c.height))
     }
 
     /// The values a branch to label `depth` would drop (after its condition is popped).
@@ -299,8 +334,27 @@ struct Translator {
             unreachable = true
         case .nop:
             break
-        case .throw, .throwRef, .tryTable:
-            throw WasmError(.trap, "exception handling (\(opcode.name)) is not supported by this interpreter")
+        case .tryTable:
+            guard case .tryTable(let bt, let clauses) = immediate else { throw WasmError.invalid("malformed try_table") }
+            let (p, r) = try blockArity(bt)
+            let h = handlers.count
+            var catches: [CatchTarget] = []
+            for (k, clause) in clauses.enumerated() {
+                catches.append(try catchTarget(clause, fixup: .handler(h, k)))
+            }
+            handlers.append(ExceptionHandler(start: ops.count, end: ops.count, catches: catches))
+            var c = Control(kind: .tryTable, height: height - p, parameters: p, results: r, start: ops.count)
+            c.handler = h
+            controls.append(c)
+        case .throw:
+            let t = try check(try index(immediate), instance.tags.count, "tag")
+            try pop(instance.tags[Int(t)].type.parameters.count)
+            emit(.throw(t))
+            unreachable = true
+        case .throwRef:
+            try pop()
+            emit(.throwRef)
+            unreachable = true
         case .block, .loop:
             guard case .block(let bt) = immediate else { throw WasmError.invalid("malformed block type") }
             let (p, r) = try blockArity(bt)
@@ -339,6 +393,7 @@ struct Translator {
         case .end:
             guard controls.count > 1, let c = controls.popLast() else { throw WasmError.invalid("unexpected end") }
             if let jumpAt = c.ifJump { patch([.op(jumpAt)], to: ops.count) }
+            if let h = c.handler { handlers[h].end = ops.count }
             patch(c.fixups, to: ops.count)
             height = c.height + c.results
             if height > maxHeight { maxHeight = height }

@@ -34,6 +34,7 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
             case .null: return t.isNullable
             case .function: return t.heapType == .func || { if case .concrete = t.heapType { return true }; return false }()
             case .extern: return t.heapType == .extern || t.heapType == .any
+            case .exception: return t.heapType == .exn
             }
         default:
             return false
@@ -52,13 +53,16 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// Spec: core/exec/runtime#values — reference values: null, a function address, or an external (host) reference.
+/// Spec: core/exec/runtime#values — reference values: null, a function address, an exception address
+/// (`exnref`), or an external (host) reference.
 public enum Reference: Hashable, Sendable, CustomStringConvertible {
     case null(HeapType)
     /// A function, by its address in the store.
     case function(FunctionAddress)
     /// An opaque host reference (`ref.extern N` in scripts).
     case extern(UInt32)
+    /// An exception (`ref.exn a`), by its address in the store.
+    case exception(ExceptionAddress)
 
     public var isNull: Bool { if case .null = self { return true } else { return false } }
 
@@ -67,6 +71,7 @@ public enum Reference: Hashable, Sendable, CustomStringConvertible {
         case .null(let h): return "ref.null \(h)"
         case .function(let a): return "ref.func @\(a)"
         case .extern(let n): return "ref.extern \(n)"
+        case .exception(let a): return "ref.exn @\(a)"
         }
     }
 }
@@ -78,11 +83,12 @@ public typealias MemoryAddress = Int
 public typealias GlobalAddress = Int
 public typealias ElementAddress = Int
 public typealias DataAddress = Int
+public typealias ExceptionAddress = Int
 
 /// The interpreter's uniform 64-bit slot encoding of a value; the type is always known statically.
 ///
 /// Numbers are their bits (`i32`/`f32` zero-extended); a reference is `0` for null and the function
-/// address or extern payload plus one otherwise. Vectors do not fit a slot (see `Interpreter`).
+/// or exception address or extern payload plus one otherwise. Vectors do not fit a slot (see `Interpreter`).
 enum Slot {
     @inline(__always)
     static func encode(_ reference: Reference) -> UInt64 {
@@ -90,6 +96,7 @@ enum Slot {
         case .null: return 0
         case .function(let a): return UInt64(a) &+ 1
         case .extern(let n): return UInt64(n) &+ 1
+        case .exception(let a): return UInt64(a) &+ 1
         }
     }
 
@@ -98,7 +105,8 @@ enum Slot {
         if slot == 0 { return .null(heapType) }
         switch heapType {
         case .extern, .noextern, .any: return .extern(UInt32(truncatingIfNeeded: slot &- 1))
-        // GC and exception references other than null are never created by the interpreter.
+        case .exn, .noexn: return .exception(Int(truncatingIfNeeded: slot &- 1))
+        // GC references other than null are never created by the interpreter.
         default: return .function(Int(truncatingIfNeeded: slot &- 1))
         }
     }

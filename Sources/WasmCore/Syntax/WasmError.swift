@@ -28,6 +28,8 @@ public struct WasmError: Error, Hashable, Sendable, CustomStringConvertible {
         case trap
         /// A resource bound was exhausted (`assert_exhaustion`).
         case exhaustion
+        /// A wasm exception no handler caught left the invocation (`assert_exception`).
+        case exception
         /// A bad command-line or API use.
         case usage
     }

@@ -65,6 +65,7 @@ public struct ModulePipeline {
 
     /// Any error as a `WasmError` (the stages throw nothing else; anything else is reported as malformed input).
     static func asWasmError(_ error: Error) -> WasmError {
-        (error as? WasmError) ?? WasmError(.malformed, String(describing: error))
+        if let e = error as? WasmException { return WasmError(.exception, e.description) }
+        return (error as? WasmError) ?? WasmError(.malformed, String(describing: error))
     }
 }

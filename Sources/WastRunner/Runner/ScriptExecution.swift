@@ -4,7 +4,8 @@ import WasmCore
 /// the registered import namespaces, and the assertions over actions and instantiation.
 ///
 /// Spec: interpreter/README.md, "Scripts" — `module`, `module definition` / `module instance`,
-/// `register`, `invoke`, `get`, `assert_return`, `assert_trap`, `assert_exhaustion`, `assert_unlinkable`.
+/// `register`, `invoke`, `get`, `assert_return`, `assert_trap`, `assert_exhaustion`, `assert_exception`,
+/// `assert_unlinkable`.
 public struct ScriptExecution: ScriptEngine {
     public let features: Features
     public let file: String
@@ -102,6 +103,13 @@ public struct ScriptExecution: ScriptEngine {
 
         case .assertExhaustion(let action, let failure):
             return expectError(.exhaustion, failure, perform(action).map { _ in () })
+
+        case .assertException(let action):
+            switch perform(action) {
+            case .success(let values): return .failed("expected an uncaught exception, got \(values)")
+            case .failure(let e) where e.kind == .exception: return .passed
+            case .failure(let e): return .failed("expected an uncaught exception, got \(describe(e))")
+            }
 
         case .assertModuleTrap(_, let failure):
             guard let module else { return .failed("no module") }

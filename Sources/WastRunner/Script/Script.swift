@@ -51,6 +51,8 @@ public enum CommandKind: Sendable {
     case assertModuleTrap(ScriptModule, failure: String)
     /// `(assert_exhaustion action "failure")`.
     case assertExhaustion(Action, failure: String)
+    /// `(assert_exception action)`: the action throws a wasm exception that no handler catches.
+    case assertException(Action)
     /// `(assert_malformed module "failure")`: decoding or parsing must fail.
     case assertMalformed(ScriptModule, failure: String)
     /// `(assert_invalid module "failure")`: validation must fail.
@@ -73,6 +75,7 @@ public enum CommandKind: Sendable {
         case .assertReturn: return "assert_return"
         case .assertTrap, .assertModuleTrap: return "assert_trap"
         case .assertExhaustion: return "assert_exhaustion"
+        case .assertException: return "assert_exception"
         case .assertMalformed: return "assert_malformed"
         case .assertInvalid: return "assert_invalid"
         case .assertUnlinkable: return "assert_unlinkable"

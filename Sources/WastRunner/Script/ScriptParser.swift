@@ -57,7 +57,7 @@ public struct ScriptParser {
     /// The keywords that start a script command.
     static let commandKeywords: Set<String> = [
         "module", "component", "register", "invoke", "get", "assert_return", "assert_trap",
-        "assert_exhaustion", "assert_malformed", "assert_invalid", "assert_unlinkable",
+        "assert_exhaustion", "assert_exception", "assert_malformed", "assert_invalid", "assert_unlinkable",
     ]
 
     /// `script: cmd*`, or a module's fields alone (an inline module, which makes a one-module script).
@@ -123,6 +123,11 @@ public struct ScriptParser {
                 return .component(try componentActionAssertion(keyword))
             }
             return try actionAssertion(keyword)
+        case "assert_exception":
+            try cursor.expectLeftParen(keyword)
+            let a = try action()
+            try cursor.expectRightParen()
+            return .assertException(a)
         case "assert_malformed", "assert_invalid", "assert_unlinkable":
             if peekAssertedComponent() { return .component(try componentAssertion(keyword)) }
             return try moduleAssertion(keyword)
