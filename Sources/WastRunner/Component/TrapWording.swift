@@ -75,7 +75,9 @@ public let trapWordingTable: [TrapWording] = [
   TrapWording("Task.unregister_thread", "state != RESOLVED", ["async-lifted export failed to produce a result"]),
   TrapWording("canon_task_return", nil, [taskReturnInvalid]),
   TrapWording("canon_task_cancel", "not task.opts.async_", ["`task.cancel` called by task which has not been cancelled"]),
-  TrapWording("call_and_trap_on_throw", "CoreWebAssemblyException", ["uncaught exception propagated out of component"]),
+  // wasmtime 49 reports the exception itself ("thrown Wasm exception") as the cause of the trap.
+  TrapWording("call_and_trap_on_throw", "CoreWebAssemblyException",
+              ["uncaught exception propagated out of component", "thrown Wasm exception"]),
   // A synchronous call with no thread ready to run: the spec traps here; wasmtime traps earlier, when the
   // synchronous task first blocks, or reports the event loop's deadlock.
   TrapWording("canon_lift", "not candidates",
@@ -235,7 +237,7 @@ public func acceptedTrapWordings(_ error: Error) -> [String]? {
     let row = coreTrapWordingTable.first { e.message.hasPrefix($0.core) }
     return [e.message] + (row?.wordings ?? [])
   case is CoreWebAssemblyException:
-    return ["uncaught exception propagated out of component"]
+    return trapWording(CanonicalABITrap("call_and_trap_on_throw", "CoreWebAssemblyException"))?.wordings ?? []
   default:
     return nil
   }

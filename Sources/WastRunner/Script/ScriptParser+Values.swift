@@ -83,6 +83,7 @@ extension ScriptParser {
     mutating func heapType() throws -> HeapType {
         if cursor.takeKeyword("func") || cursor.takeKeyword("funcref") { return .func }
         if cursor.takeKeyword("extern") || cursor.takeKeyword("externref") { return .extern }
-        throw cursor.error("expected a heap type (func, extern)")
+        if cursor.takeKeyword("exn") || cursor.takeKeyword("exnref") { return .exn }
+        throw cursor.error("expected a heap type (func, extern, exn)")
     }
 }
