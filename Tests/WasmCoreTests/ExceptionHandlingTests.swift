@@ -1,9 +1,9 @@
 import XCTest
 @testable import WasmCore
 
-/// Exception handling, statically: `throw` and `try_table` with `catch`/`catch_all` clauses in
-/// text, binary, printer and validator (exnref and the `_ref` clauses are read and written but
-/// not validated; the interpreter does not run them).
+/// Exception handling: `throw` and `try_table` with `catch`/`catch_all` clauses in text, binary,
+/// printer and validator; executed, with what the host sees (uncaught exceptions, `exnref` values,
+/// exceptions passing through a host function). spec-tests/core/exceptions.wast covers the rest.
 final class ExceptionHandlingTests: XCTestCase {
     let features = Features.wasm2.with(.exceptions)
 
@@ -46,16 +46,114 @@ final class ExceptionHandlingTests: XCTestCase {
         XCTAssertNoThrow(try validateModule(thrower, features: features))
     }
 
-    func testExecutionSaysItIsNotSupported() throws {
-        let m = try parseModule(text.replacingOccurrences(of: "(func $f", with: "(func $f (export \"f\")"), features: features)
+    /// Parses, validates and instantiates a module with exceptions in a store.
+    func instantiate(_ text: String, in store: Store, imports: [ExternalValue] = []) throws -> ModuleInstance {
+        let m = try parseModule(text, features: features)
         _ = try validateModule(m, features: features)
+        return try store.instantiate(m, imports: imports)
+    }
+
+    func function(_ instance: ModuleInstance, _ name: String) throws -> FunctionInstance {
+        guard case .function(let f)? = instance.export(name) else { throw WasmError(.usage, "no export \(name)") }
+        return f
+    }
+
+    func testCaughtByTagOrCatchAll() throws {
         let store = Store()
-        do {
-            let instance = try store.instantiate(m, imports: [])
-            guard case .function(let f)? = instance.export("f") else { return XCTFail("no export") }
-            XCTAssertThrowsError(try store.invoke(f, [.i32(1)])) { XCTAssertTrue("\($0)".contains("not supported")) }
-        } catch {
-            XCTAssertTrue("\(error)".contains("not supported"), "\(error)")
+        let instance = try instantiate(text.replacingOccurrences(of: "(func $f", with: "(func $f (export \"f\")"), in: store)
+        XCTAssertEqual(try store.invoke(try function(instance, "f"), [.i32(42)]), [.i32(42)])
+        XCTAssertEqual(store.exceptions.count, 1)
+    }
+
+    func testUncaughtExceptionCarriesItsTagAndPayload() throws {
+        let store = Store()
+        let instance = try instantiate("""
+            (module
+              (tag $t (export "t") (param i32 f64))
+              (func (export "throw") (param i32) (throw $t (local.get 0) (f64.const 2.5))))
+            """, in: store)
+        XCTAssertThrowsError(try store.invoke(try function(instance, "throw"), [.i32(7)])) { error in
+            guard let e = error as? WasmException else { return XCTFail("not an exception: \(error)") }
+            guard case .tag(let tag)? = instance.export("t") else { return XCTFail("no tag export") }
+            XCTAssertTrue(e.exception.tag === tag)
+            XCTAssertEqual(e.exception.payload, [.i32(7), .f64(2.5.bitPattern)])
+        }
+    }
+
+    /// An `exnref` handed to the host and back rethrows the same exception; one the store never
+    /// made traps instead of being trusted.
+    func testExnrefRoundTripsThroughTheHost() throws {
+        let store = Store()
+        let instance = try instantiate("""
+            (module
+              (tag $t (param i32))
+              (func (export "catch") (param i32) (result exnref)
+                (block $h (result i32 exnref)
+                  (try_table (catch_ref $t $h) (throw $t (local.get 0)))
+                  (unreachable))
+                (return))
+              (func (export "rethrow") (param exnref) (throw_ref (local.get 0))))
+            """, in: store)
+        let caught = try store.invoke(try function(instance, "catch"), [.i32(3)])
+        guard case .ref(.exception(let address))? = caught.first else { return XCTFail("not an exnref: \(caught)") }
+        XCTAssertThrowsError(try store.invoke(try function(instance, "rethrow"), caught)) { error in
+            XCTAssertEqual((error as? WasmException)?.exception.address, address)
+            XCTAssertEqual((error as? WasmException)?.exception.payload, [.i32(3)])
+        }
+        XCTAssertThrowsError(try store.invoke(try function(instance, "rethrow"), [.ref(.exception(999))])) { error in
+            XCTAssertEqual((error as? WasmError)?.kind, .trap)
+        }
+        XCTAssertThrowsError(try store.invoke(try function(instance, "rethrow"), [.ref(.null(.exn))])) { error in
+            XCTAssertEqual((error as? WasmError)?.message, "null exception reference")
+        }
+    }
+
+    /// A host function that calls back into wasm lets the callee's exception through; the wasm code
+    /// that called the host function catches it as if the host function had thrown it.
+    func testExceptionPassesThroughAHostFunction() throws {
+        let store = Store()
+        let inner = try instantiate("""
+            (module
+              (tag $t (export "t") (param i32))
+              (func (export "throw") (param i32) (throw $t (local.get 0))))
+            """, in: store)
+        let thrower = try function(inner, "throw")
+        guard case .tag(let tag)? = inner.export("t") else { return XCTFail("no tag export") }
+        let host = store.allocateHostFunction(type: FunctionType(parameters: [.i32], results: [])) { store, args in
+            try store.invoke(thrower, args)
+        }
+        let outer = try instantiate("""
+            (module
+              (import "m" "t" (tag $t (param i32)))
+              (import "m" "host" (func $host (param i32)))
+              (func (export "run") (param i32) (result i32)
+                (block $h (result i32)
+                  (try_table (catch $t $h) (call $host (local.get 0)))
+                  (i32.const -1))))
+            """, in: store, imports: [.tag(tag), .function(host)])
+        XCTAssertEqual(try store.invoke(try function(outer, "run"), [.i32(12)]), [.i32(12)])
+    }
+
+    /// Unwinding pops the frames between the throw and the handler: the call depth is whole again, so
+    /// the same deep call works any number of times under a tight bound, and a deeper one still exhausts.
+    func testUnwindingRestoresTheCallDepth() throws {
+        var bounds = Store.Bounds()
+        bounds.maxCallDepth = 60
+        let store = Store(bounds: bounds)
+        let instance = try instantiate("""
+            (module
+              (tag $t (param i32))
+              (func $down (param i32) (result i32)
+                (if (i32.eqz (local.get 0)) (then (throw $t (i32.const 1))))
+                (call $down (i32.sub (local.get 0) (i32.const 1))))
+              (func (export "run") (param i32) (result i32)
+                (block $h (result i32)
+                  (try_table (result i32) (catch $t $h) (call $down (local.get 0))))))
+            """, in: store)
+        let run = try function(instance, "run")
+        for _ in 0..<100 { XCTAssertEqual(try store.invoke(run, [.i32(50)]), [.i32(1)]) }
+        XCTAssertThrowsError(try store.invoke(run, [.i32(100)])) { error in
+            XCTAssertEqual((error as? WasmError)?.kind, .exhaustion)
         }
     }
 }
