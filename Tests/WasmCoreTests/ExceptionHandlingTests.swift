@@ -62,7 +62,41 @@ final class ExceptionHandlingTests: XCTestCase {
         let store = Store()
         let instance = try instantiate(text.replacingOccurrences(of: "(func $f", with: "(func $f (export \"f\")"), in: store)
         XCTAssertEqual(try store.invoke(try function(instance, "f"), [.i32(42)]), [.i32(42)])
-        XCTAssertEqual(store.exceptions.count, 1)
+        // Caught without `_ref`, the exception is never referred to: the store keeps nothing.
+        XCTAssertEqual(store.exceptions.count, 0)
+    }
+
+    /// A loop that goes round through a catch pays fuel for each throw; one that keeps `exnref`s ends
+    /// at the store's bound on them rather than growing without end.
+    func testThrowLoopsAreBounded() throws {
+        var bounds = Store.Bounds()
+        bounds.fuel = 10_000
+        bounds.maxExceptionReferences = 100
+        let store = Store(bounds: bounds)
+        let instance = try instantiate("""
+            (module
+              (tag $t)
+              (func (export "forever") (loop $l (try_table (catch $t $l) (throw $t))))
+              (func (export "keep") (param i32) (result i32) (local $n i32)
+                (loop $l
+                  (block $h (result exnref)
+                    (try_table (catch_all_ref $h) (throw $t))
+                    (unreachable))
+                  (drop)
+                  (local.set $n (i32.add (local.get $n) (i32.const 1)))
+                  (br_if $l (i32.lt_u (local.get $n) (local.get 0))))
+                (local.get $n)))
+            """, in: store)
+        XCTAssertThrowsError(try store.invoke(try function(instance, "forever"), [])) { error in
+            XCTAssertEqual((error as? WasmError)?.message, "fuel exhausted")
+        }
+        XCTAssertEqual(store.exceptions.count, 0)
+        XCTAssertEqual(try store.invoke(try function(instance, "keep"), [.i32(60)]), [.i32(60)])
+        XCTAssertEqual(store.exceptions.count, 60)
+        XCTAssertThrowsError(try store.invoke(try function(instance, "keep"), [.i32(60)])) { error in
+            XCTAssertEqual((error as? WasmError)?.kind, .exhaustion)
+            XCTAssertEqual((error as? WasmError)?.message, "too many exception references")
+        }
     }
 
     func testUncaughtExceptionCarriesItsTagAndPayload() throws {

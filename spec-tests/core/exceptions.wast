@@ -1,5 +1,5 @@
-;; Exception handling executed (Spec: core/exec/instructions#exec-throw, #exec-throw-ref, #exec-try-table;
-;; core/exec/runtime#tag-instances, #exception-instances): throw, throw_ref and try_table's four
+;; Exception handling executed (Spec: core/exec/instructions#exec-throw, #exec-throw_ref, #exec-try_table;
+;; core/exec/runtime#syntax-taginst, #exception-instances): throw, throw_ref and try_table's four
 ;; catch clauses, within a function, across calls and across module instances.
 ;;! exceptions = true
 

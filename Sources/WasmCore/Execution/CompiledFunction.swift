@@ -57,7 +57,7 @@ struct BranchTarget {
     var drop: Int32
 }
 
-/// Spec: core/exec/instructions#exec-try-table — a `try_table` as its handler: the ops it covers (a
+/// Spec: core/exec/instructions#exec-try_table — a `try_table` as its handler: the ops it covers (a
 /// throw, or a call the exception leaves, at a pc in `start..<end`) and its catch clauses, in order.
 struct ExceptionHandler {
     var start: Int

@@ -1,17 +1,22 @@
-/// Spec: core/exec/runtime#exception-instances — an exception: the tag it was thrown with and its
-/// payload (the tag's parameters), allocated in the store by `throw` and referred to by `exnref`s.
+/// Spec: core/exec/runtime#syntax-exninst — an exception: the tag it was thrown with and its
+/// payload (the tag's parameters), made by `throw` and referred to by `exnref`s.
 ///
-/// Rethrowing (`throw_ref`) throws the same instance again, so a catch further out sees the same
-/// exception (the same address) as the one first caught.
-public final class ExceptionInstance: Sendable {
+/// The spec allocates every exception in the store. Here an exception gets its store address only
+/// when an `exnref` first refers to it (a `catch_ref` or `catch_all_ref` caught it): one caught by
+/// `catch` or `catch_all` can never be seen again, and is freed, so a loop that throws and catches
+/// does not grow the store. Rethrowing (`throw_ref`) throws the same instance again, so a catch
+/// further out sees the same exception (the same address) as the one first caught.
+///
+/// `@unchecked Sendable`: `address` is set once, by the store's single thread (DESIGN.md principle 3).
+public final class ExceptionInstance: @unchecked Sendable {
     public let tag: TagInstance
-    public let address: ExceptionAddress
+    /// The exception's address in the store, once an `exnref` refers to it.
+    public internal(set) var address: ExceptionAddress?
     /// The payload in the interpreter's slot encoding, one slot per tag parameter.
     let fields: [UInt64]
 
-    init(tag: TagInstance, address: ExceptionAddress, fields: [UInt64]) {
+    init(tag: TagInstance, fields: [UInt64]) {
         self.tag = tag
-        self.address = address
         self.fields = fields
     }
 
@@ -23,7 +28,7 @@ public final class ExceptionInstance: Sendable {
 
 /// An exception that no handler caught, leaving an invocation (`Store.invoke`).
 ///
-/// Spec: core/exec/instructions#exec-throw-ref — with no handler left, the exception propagates to the
+/// Spec: core/exec/instructions#exec-throw_ref — with no handler left, the exception propagates to the
 /// embedder. The interpreter throws it as this error, which a host function calling back into wasm
 /// may let through: the calling wasm code can then catch it as if the host function had thrown it.
 /// An embedder that ends wasm code here (the Canonical ABI's `call_and_trap_on_throw`) turns it into a trap.
@@ -34,6 +39,6 @@ public struct WasmException: Error, CustomStringConvertible {
 
     public var description: String {
         let payload = exception.payload.map(\.description).joined(separator: ", ")
-        return "uncaught exception @\(exception.address) with payload [\(payload)]"
+        return "uncaught exception with payload [\(payload)]"
     }
 }

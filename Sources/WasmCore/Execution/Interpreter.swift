@@ -80,6 +80,7 @@ enum Trap {
     static let fuelExhausted = WasmError(.exhaustion, "fuel exhausted")
     static let simdUnsupported = WasmError(.trap, "SIMD not supported yet: cannot execute v128 code")
     static let nullExceptionReference = WasmError(.trap, "null exception reference")
+    static let exceptionReferencesExhausted = WasmError(.exhaustion, "too many exception references")
 }
 
 @inline(__always) private func u32(_ s: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: s) }
@@ -324,12 +325,17 @@ extension Store {
                     if fuel < 0 { throw Trap.fuelExhausted }
                 case .throw(let t):
                     // Spec: core/exec/instructions#exec-throw — a new exception of the tag, its payload popped.
+                    // A throw costs fuel like a call: a loop may go round through a catch.
+                    fuel &-= 1
+                    if fuel < 0 { throw Trap.fuelExhausted }
                     let tag = instance.read { $0.tags[Int(t)] }
                     let n = tag.type.parameters.count
                     sp -= n
-                    throw WasmException(allocateException(tag: tag, fields: Array(UnsafeBufferPointer(start: sp, count: n))))
+                    throw WasmException(ExceptionInstance(tag: tag, fields: Array(UnsafeBufferPointer(start: sp, count: n))))
                 case .throwRef:
-                    // Spec: core/exec/instructions#exec-throw-ref — rethrows the exception referred to; null traps.
+                    // Spec: core/exec/instructions#exec-throw_ref — rethrows the exception referred to; null traps.
+                    fuel &-= 1
+                    if fuel < 0 { throw Trap.fuelExhausted }
                     sp -= 1
                     guard let exception = exception(slot: sp[0]) else {
                         throw sp[0] == 0 ? Trap.nullExceptionReference : WasmError(.trap, "unknown exception reference")
@@ -724,7 +730,7 @@ extension Store {
         }
     }
 
-    /// Spec: core/exec/instructions#exec-throw-ref — finds the handler of an exception thrown in `frame`
+    /// Spec: core/exec/instructions#exec-throw_ref — finds the handler of an exception thrown in `frame`
     /// (by the op before its pc): the innermost `try_table` around that op with a clause that catches it,
     /// in this frame or else in its callers, popped from `frames` as they are left. Pushes the payload
     /// (for `catch`, `catch_ref`) and the `exnref` (for the `_ref` clauses) at the label's height and
@@ -752,7 +758,7 @@ extension Store {
                     }
                 }
                 if clause.pushesReference {
-                    sp.pointee = Slot.encode(.exception(exception.address))
+                    sp.pointee = Slot.encode(.exception(try address(of: exception)))
                     sp += 1
                 }
                 frame.pc = Int(clause.target)

@@ -79,7 +79,7 @@ public enum ExternalValue {
     }
 }
 
-/// Spec: core/exec/runtime#tag-instances (exception handling) — a tag: its type. Tags are
+/// Spec: core/exec/runtime#syntax-taginst (exception handling) — a tag: its type. Tags are
 /// generative: each definition in each instance is a tag of its own, told apart by identity (`===`):
 /// a `catch` matches an exception when both name the same instance, whatever the import names.
 public final class TagInstance: Sendable {

@@ -24,6 +24,9 @@ public final class Store {
         public var maxMemoryPages: UInt64 = 65536
         /// The most elements any one table may grow to (in addition to its own maximum).
         public var maxTableElements: UInt64 = 10_000_000
+        /// The most exceptions `exnref`s may refer to in one store: each is kept for the store's
+        /// lifetime (no garbage collector), so a loop catching with `catch_ref` ends as an exhaustion.
+        public var maxExceptionReferences: Int = 1_000_000
 
         public init() {}
     }
@@ -37,7 +40,7 @@ public final class Store {
     public internal(set) var globals: [GlobalInstance] = []
     public internal(set) var elements: [ElementInstance] = []
     public internal(set) var datas: [DataInstance] = []
-    /// Every exception thrown (exception handling): `exnref`s refer to them by address.
+    /// The exceptions `exnref`s refer to, by address (exception handling; see `ExceptionInstance`).
     public internal(set) var exceptions: [ExceptionInstance] = []
 
     /// A memory of no pages, standing in (never accessed: validation forbids it) for the memory of
@@ -128,11 +131,15 @@ public final class Store {
         return d
     }
 
-    /// Spec: core/exec/instructions#exec-throw — allocates an exception of a tag with its payload slots.
-    func allocateException(tag: TagInstance, fields: [UInt64]) -> ExceptionInstance {
-        let e = ExceptionInstance(tag: tag, address: exceptions.count, fields: fields)
-        exceptions.append(e)
-        return e
+    /// Spec: core/exec/instructions#exec-throw (its allocation) — an exception's address (its `exnref`
+    /// slot is it plus one), allocated on the first reference; past `bounds.maxExceptionReferences`,
+    /// an exhaustion.
+    func address(of exception: ExceptionInstance) throws -> ExceptionAddress {
+        if let a = exception.address { return a }
+        guard exceptions.count < bounds.maxExceptionReferences else { throw Trap.exceptionReferencesExhausted }
+        exception.address = exceptions.count
+        exceptions.append(exception)
+        return exceptions.count - 1
     }
 
     /// The exception an `exnref` slot refers to, if there is one.

@@ -5,7 +5,7 @@
 /// arity) and drops (what lies between) are known statically, since validation fixes every stack height.
 /// Code after an unconditional branch is unreachable and is not translated.
 ///
-/// Spec: core/exec/instructions#exec-try-table — a `try_table` emits no op: it becomes a handler, the
+/// Spec: core/exec/instructions#exec-try_table — a `try_table` emits no op: it becomes a handler, the
 /// range of ops it covers with its catch clauses resolved like branches to their labels (outside the
 /// block), which the interpreter searches when an exception is thrown.
 ///
@@ -254,7 +254,7 @@ struct Translator {
         return BranchTarget(target: -1, arity: Int32(arity), drop: Int32(drop))
     }
 
-    /// Spec: core/exec/instructions#exec-throw-ref — a catch clause of a `try_table` about to open: its
+    /// Spec: core/exec/instructions#exec-throw_ref — a catch clause of a `try_table` about to open: its
     /// tag, and its label (counted outside the block) as a target pc and the height its values land at.
     private mutating func catchTarget(_ clause: CatchClause, fixup: Fixup) throws -> CatchTarget {
         var tag: TagInstance?
