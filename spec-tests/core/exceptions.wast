@@ -201,6 +201,16 @@
       (throw $t0))
     (i32.const 1))
 
+  ;; --- a comparison before the try_table and the `if` inside it: the call is still covered ---
+  (func $throw-t0 (throw $t0))
+  (func (export "compare-before") (param i32) (result i32)
+    (block $h
+      (local.get 0) (i32.const 1) (i32.eq)
+      (try_table (param i32) (catch $t0 $h)
+        (if (then (call $throw-t0))))
+      (return (i32.const 1)))
+    (i32.const 2))
+
   ;; --- through call_indirect ---
   (func $thrower (param i32) (result i32) (throw $i32 (local.get 0)))
   (func $quiet (param i32) (result i32) (local.get 0))
@@ -279,6 +289,8 @@
 (assert_return (invoke "with-params" (i32.const 4)) (i32.const 5))
 (assert_exception (invoke "not-in-handler"))
 (assert_exception (invoke "after-br"))
+(assert_return (invoke "compare-before" (i32.const 0)) (i32.const 1))
+(assert_return (invoke "compare-before" (i32.const 1)) (i32.const 2))
 (assert_return (invoke "indirect" (i32.const 6) (i32.const 0)) (i32.const 6))
 (assert_return (invoke "indirect" (i32.const 6) (i32.const 1)) (i32.const 106))
 (assert_trap (invoke "indirect" (i32.const 6) (i32.const 2)) "undefined element")

@@ -270,12 +270,10 @@ struct Translator {
         } else {
             controls[i].fixups.append(fixup)
         }
+        let withReference = clause.kind == .catchRef || clause.kind == .catchAllRef
         // The values land at the label's height: the frame must hold them even where no `end` counts them.
-        let pushed = (tag?.type.parameters.count ?? 0) + (clause.kind == .catchRef || clause.kind == .catchAllRef ? 1 : 0)
-        maxHeight = max(maxHeight, c.height + pushed)
-        return CatchTarget(
-            tag: tag, pushesReference: clause.kind == .catchRef || clause.kind == .catchAllRef, target: target,
-            height: Int32(c.height))
+        maxHeight = max(maxHeight, c.height + (tag?.type.parameters.count ?? 0) + (withReference ? 1 : 0))
+        return CatchTarget(tag: tag, pushesReference: withReference, target: target, height: Int32(c.height))
     }
 
     /// The values a branch to label `depth` would drop (after its condition is popped).
@@ -342,6 +340,9 @@ struct Translator {
             for (k, clause) in clauses.enumerated() {
                 catches.append(try catchTarget(clause, fixup: .handler(h, k)))
             }
+            // No op is fused across the start (an `if` inside taking a comparison from before it would
+            // move the covered ops out of the range); the `end` is a label, so none across the end either.
+            labelAt = ops.count
             handlers.append(ExceptionHandler(start: ops.count, end: ops.count, catches: catches))
             var c = Control(kind: .tryTable, height: height - p, parameters: p, results: r, start: ops.count)
             c.handler = h
