@@ -1,7 +1,7 @@
 /// A function body translated for the interpreter (`Translator`): its ops and the facts the call
 /// sequence needs.
 final class CompiledFunction {
-    /// The ops; `count` of them, the last one a `return`.
+    /// The ops; `count` of them, the last two a `return` and the `resume` (see `Op.resume`).
     let ops: UnsafeMutablePointer<Op>
     let count: Int
     /// The entries of each `br_table`, the default last.

@@ -178,9 +178,23 @@ extension Store {
         (base + ea).storeBytes(of: value.littleEndian, as: T.self)
     }
 
-    /// Spec: core/exec/instructions#exec-invoke — calls a host function from wasm: pops its arguments at
-    /// `sp`, pushes its results, returns the new `sp`. `depth` is the call depth of the host function.
+    /// Spec: core/exec/instructions#exec-invoke — calls a host function from `caller`: pops its arguments
+    /// at `sp`, pushes its results and returns the new `sp`. An exception the host function lets through
+    /// (thrown by wasm it called back) is thrown at the call: `unwind` pushes the handler's frame, its
+    /// stack pointer is returned, and `resume` is true (the caller goes on at its `resume` op).
+    /// `depth` is the call depth of the host function.
     @inline(never)
+    func callHost(
+        _ callee: FunctionInstance, sp: UnsafeMutablePointer<UInt64>, depth: Int, frames: inout FrameStack, caller: Frame
+    ) throws -> (sp: UnsafeMutablePointer<UInt64>, resume: Bool) {
+        do {
+            return (try callHost(callee, sp: sp, depth: depth), false)
+        } catch let thrown as WasmException {
+            return (try unwind(thrown.exception, frames: &frames, from: caller), true)
+        }
+    }
+
+    /// Calls a host function from wasm: pops its arguments at `sp`, pushes its results, returns the new `sp`.
     func callHost(_ callee: FunctionInstance, sp: UnsafeMutablePointer<UInt64>, depth: Int) throws -> UnsafeMutablePointer<UInt64> {
         guard case .host(let body) = callee.kind else { throw WasmError(.trap, "not a host function") }
         let params = callee.type.parameters
@@ -236,510 +250,521 @@ extension Store {
         var frames = FrameStack(capacity: 64)
         defer { frames.deallocate() }
 
-        // An exception thrown here, or by a host function called from here, is caught below and
-        // handled where a `try_table` catches it; the dispatch loop then goes on from there.
         while true {
-            do {
-                let op = ops[pc]
-                pc &+= 1
-                switch op {
-                // Spec: core/exec/instructions#control-instructions
-                case .unreachable:
-                    throw Trap.unreachable
-                case .simdUnsupported:
-                    throw Trap.simdUnsupported
-                case .jump(let target):
-                    pc = Int(target)
-                    fuel &-= 1
-                    if fuel < 0 { throw Trap.fuelExhausted }
-                case .jumpIfZero(let target):
-                    sp -= 1
-                    if sp[0] == 0 { pc = Int(target) }
-                case .br(let target, let arity, let drop):
+            let op = ops[pc]
+            pc &+= 1
+            switch op {
+            // Spec: core/exec/instructions#control-instructions
+            case .unreachable:
+                throw Trap.unreachable
+            case .simdUnsupported:
+                throw Trap.simdUnsupported
+            case .jump(let target):
+                pc = Int(target)
+                fuel &-= 1
+                if fuel < 0 { throw Trap.fuelExhausted }
+            case .jumpIfZero(let target):
+                sp -= 1
+                if sp[0] == 0 { pc = Int(target) }
+            case .br(let target, let arity, let drop):
+                sp = Self.branch(sp, arity, drop)
+                pc = Int(target)
+                fuel &-= 1
+                if fuel < 0 { throw Trap.fuelExhausted }
+            case .brIf(let target, let arity, let drop):
+                sp -= 1
+                if sp[0] != 0 {
                     sp = Self.branch(sp, arity, drop)
                     pc = Int(target)
                     fuel &-= 1
                     if fuel < 0 { throw Trap.fuelExhausted }
-                case .brIf(let target, let arity, let drop):
-                    sp -= 1
-                    if sp[0] != 0 {
-                        sp = Self.branch(sp, arity, drop)
-                        pc = Int(target)
-                        fuel &-= 1
-                        if fuel < 0 { throw Trap.fuelExhausted }
-                    }
-                case .brIfZero(let target, let arity, let drop):
-                    sp -= 1
-                    if sp[0] == 0 {
-                        sp = Self.branch(sp, arity, drop)
-                        pc = Int(target)
-                        fuel &-= 1
-                        if fuel < 0 { throw Trap.fuelExhausted }
-                    }
-                case .brIfCompare(let c, let target):
-                    sp -= 2
-                    if c.holds(sp[0], sp[1]) {
-                        pc = Int(target)
-                        fuel &-= 1
-                        if fuel < 0 { throw Trap.fuelExhausted }
-                    }
-                case .brIfCompareLocals(let a, let b, let target, let c):
-                    if c.holds(fp[Int(a)], fp[Int(b)]) {
-                        pc = Int(target)
-                        fuel &-= 1
-                        if fuel < 0 { throw Trap.fuelExhausted }
-                    }
-                case .brIfCompareLocalConst(let a, let k, let target, let c):
-                    if c.holds(fp[Int(a)], UInt64(k)) {
-                        pc = Int(target)
-                        fuel &-= 1
-                        if fuel < 0 { throw Trap.fuelExhausted }
-                    }
-                case .jumpPastCompareLocals(let a, let b, let target, let c):
-                    pc = c.holds(fp[Int(a)], fp[Int(b)]) ? Int(target) : Int(target) &+ 1
-                    fuel &-= 1
-                    if fuel < 0 { throw Trap.fuelExhausted }
-                case .jumpPastCompareLocalConst(let a, let k, let target, let c):
-                    pc = c.holds(fp[Int(a)], UInt64(k)) ? Int(target) : Int(target) &+ 1
-                    fuel &-= 1
-                    if fuel < 0 { throw Trap.fuelExhausted }
-                case .jumpUnlessCompare(let c, let target):
-                    sp -= 2
-                    if !c.holds(sp[0], sp[1]) { pc = Int(target) }
-                case .jumpUnlessCompareLocalConst(let a, let k, let target, let c):
-                    if !c.holds(fp[Int(a)], UInt64(k)) { pc = Int(target) }
-                case .jumpIfNonZero(let target):
-                    sp -= 1
-                    if sp[0] != 0 { pc = Int(target) }
-                case .brTable(let t):
-                    sp -= 1
-                    let i = Int(u32(sp[0]))
-                    let b = code.read { code in
-                        code.branchTables[Int(t)].withUnsafeBufferPointer { table in
-                            i < table.count - 1 ? table[i] : table[table.count - 1]
-                        }
-                    }
-                    sp = Self.branch(sp, b.arity, b.drop)
-                    pc = Int(b.target)
-                    fuel &-= 1
-                    if fuel < 0 { throw Trap.fuelExhausted }
-                case .throw(let t):
-                    // Spec: core/exec/instructions#exec-throw — a new exception of the tag, its payload popped.
-                    // A throw costs fuel like a call: a loop may go round through a catch.
-                    fuel &-= 1
-                    if fuel < 0 { throw Trap.fuelExhausted }
-                    let tag = instance.read { $0.tags[Int(t)] }
-                    let n = tag.type.parameters.count
-                    sp -= n
-                    throw WasmException(ExceptionInstance(tag: tag, fields: Array(UnsafeBufferPointer(start: sp, count: n))))
-                case .throwRef:
-                    // Spec: core/exec/instructions#exec-throw_ref — rethrows the exception referred to; null traps.
-                    fuel &-= 1
-                    if fuel < 0 { throw Trap.fuelExhausted }
-                    sp -= 1
-                    guard let exception = exception(slot: sp[0]) else {
-                        throw sp[0] == 0 ? Trap.nullExceptionReference : WasmError(.trap, "unknown exception reference")
-                    }
-                    throw WasmException(exception)
-                case .return:
-                    let n = code.read { $0.resultCount }
-                    if n == 1 {
-                        fp[0] = sp[-1]
-                    } else if n > 0 {
-                        fp.update(from: sp - n, count: n)
-                    }
-                    sp = fp + n
-                    guard let caller = frames.pop() else { return }
-                    code = caller.code
-                    ops = code.read { $0.ops }
-                    pc = caller.pc
-                    fp = caller.fp
-                    if caller.instance.toOpaque() != instance.toOpaque() {
-                        instance = caller.instance
-                        memory = memoryOf(instance)
-                    }
-                    memBase = memory.read { $0.bytes }; memSize = memory.read { $0.byteCount }
-                case .call(let callee):
-                    // Spec: core/exec/instructions#exec-call, #exec-invoke — push a frame, continue in the callee.
-                    fuel &-= 1
-                    if fuel < 0 { throw Trap.fuelExhausted }
-                    guard let calleeModule = callee.read({ $0.moduleRef }) else {
-                        sp = try callHost(callee.takeUnretainedValue(), sp: sp, depth: depthBase + frames.count + 1)
-                        memBase = memory.read { $0.bytes }; memSize = memory.read { $0.byteCount }
-                        continue
-                    }
-                    let c = try callee.read({ $0.compiledRef }) ?? Unmanaged.passUnretained(compiled(callee.takeUnretainedValue()))
-                    let shape = c.read { $0.shape }
-                    guard depthBase + frames.count + 1 < maxDepth else { throw Trap.callStackExhausted }
-                    let newFp = sp - shape.parameterCount
-                    guard newFp + shape.frameSize <= stackEnd else { throw Trap.callStackExhausted }
-                    frames.push(Frame(code: code, instance: instance, pc: pc, fp: fp))
-                    (newFp + shape.parameterCount).initialize(repeating: 0, count: shape.localCount - shape.parameterCount)
-                    fp = newFp
-                    sp = newFp + shape.localCount
-                    code = c
-                    ops = shape.ops
-                    pc = 0
-                    if calleeModule.toOpaque() != instance.toOpaque() {
-                        instance = calleeModule
-                        memory = memoryOf(instance)
-                        memBase = memory.read { $0.bytes }; memSize = memory.read { $0.byteCount }
-                    }
-                case .callIndirect(let table, let typeID):
-                    sp -= 1
-                    let i = Int(u32(sp[0]))
-                    let element = table.read { i < $0.elements.count ? $0.elements[i] : nil }
-                    guard let element else { throw WasmError(.trap, "undefined element \(i)") }
-                    guard element != 0, Int(element - 1) < functions.count else {
-                        throw WasmError(.trap, "uninitialized element \(i)")
-                    }
-                    let callee = functions.withUnsafeBufferPointer { Unmanaged.passUnretained($0[Int(element - 1)]) }
-                    guard callee.read({ $0.typeID }) == Int(typeID) else { throw Trap.indirectCallTypeMismatch }
-                    fuel &-= 1
-                    if fuel < 0 { throw Trap.fuelExhausted }
-                    guard let calleeModule = callee.read({ $0.moduleRef }) else {
-                        sp = try callHost(callee.takeUnretainedValue(), sp: sp, depth: depthBase + frames.count + 1)
-                        memBase = memory.read { $0.bytes }; memSize = memory.read { $0.byteCount }
-                        continue
-                    }
-                    let c = try callee.read({ $0.compiledRef }) ?? Unmanaged.passUnretained(compiled(callee.takeUnretainedValue()))
-                    let shape = c.read { $0.shape }
-                    guard depthBase + frames.count + 1 < maxDepth else { throw Trap.callStackExhausted }
-                    let newFp = sp - shape.parameterCount
-                    guard newFp + shape.frameSize <= stackEnd else { throw Trap.callStackExhausted }
-                    frames.push(Frame(code: code, instance: instance, pc: pc, fp: fp))
-                    (newFp + shape.parameterCount).initialize(repeating: 0, count: shape.localCount - shape.parameterCount)
-                    fp = newFp
-                    sp = newFp + shape.localCount
-                    code = c
-                    ops = shape.ops
-                    pc = 0
-                    if calleeModule.toOpaque() != instance.toOpaque() {
-                        instance = calleeModule
-                        memory = memoryOf(instance)
-                        memBase = memory.read { $0.bytes }; memSize = memory.read { $0.byteCount }
-                    }
-
-                // Spec: core/exec/instructions#parametric-instructions
-                case .drop:
-                    sp -= 1
-                case .select:
-                    sp -= 2
-                    if sp[1] == 0 { sp[-1] = sp[0] }
-
-                // Spec: core/exec/instructions#variable-instructions
-                case .localGet(let i):
-                    sp[0] = fp[Int(i)]
-                    sp += 1
-                case .localGet2(let a, let b):
-                    sp[0] = fp[Int(a)]
-                    sp[1] = fp[Int(b)]
-                    sp += 2
-                case .localSet(let i):
-                    sp -= 1
-                    fp[Int(i)] = sp[0]
-                case .localTee(let i):
-                    fp[Int(i)] = sp[-1]
-                case .globalGet(let i):
-                    sp[0] = instance.read { $0.globals[Int(i)].slot }
-                    sp += 1
-                case .globalSet(let i):
-                    sp -= 1
-                    let v = sp[0]
-                    instance.read { $0.globals[Int(i)].slot = v }
-
-                // Spec: core/exec/instructions#table-instructions
-                case .tableGet(let t):
-                    let table = instance.takeUnretainedValue().tables[Int(t)]
-                    let i = Int(u32(sp[-1]))
-                    guard i < table.elements.count else { throw Trap.tableOutOfBounds }
-                    sp[-1] = table.elements[i]
-                case .tableSet(let t):
-                    sp -= 2
-                    let table = instance.takeUnretainedValue().tables[Int(t)]
-                    let i = Int(u32(sp[0]))
-                    guard i < table.elements.count else { throw Trap.tableOutOfBounds }
-                    table.elements[i] = sp[1]
-                case .tableSize(let t):
-                    sp[0] = UInt64(instance.takeUnretainedValue().tables[Int(t)].elements.count)
-                    sp += 1
-                case .tableGrow(let t):
-                    sp -= 1
-                    let n = UInt64(u32(sp[0]))
-                    let old = instance.takeUnretainedValue().tables[Int(t)].grow(by: n, initial: sp[-1])
-                    sp[-1] = old.map { UInt64($0) } ?? UInt64(UInt32.max)
-                case .tableFill(let t):
-                    sp -= 3
-                    try Operations.tableFill(instance.takeUnretainedValue().tables[Int(t)], at: UInt64(u32(sp[0])), value: sp[1], count: UInt64(u32(sp[2])))
-                case .tableCopy(let d, let s):
-                    sp -= 3
-                    try Operations.tableCopy(
-                        to: instance.takeUnretainedValue().tables[Int(d)], at: UInt64(u32(sp[0])), from: instance.takeUnretainedValue().tables[Int(s)],
-                        at: UInt64(u32(sp[1])), count: UInt64(u32(sp[2])))
-                case .tableInit(let e, let t):
-                    sp -= 3
-                    try Operations.tableInit(
-                        instance.takeUnretainedValue().tables[Int(t)], at: UInt64(u32(sp[0])), from: instance.takeUnretainedValue().elements[Int(e)],
-                        at: UInt64(u32(sp[1])), count: UInt64(u32(sp[2])))
-                case .elemDrop(let e):
-                    instance.takeUnretainedValue().elements[Int(e)].drop()
-
-                // Spec: core/exec/instructions#reference-instructions
-                case .refIsNull:
-                    sp[-1] = slot(sp[-1] == 0)
-                case .refFunc(let f):
-                    sp[0] = UInt64(instance.takeUnretainedValue().functions[Int(f)].address) &+ 1
-                    sp += 1
-
-                // Spec: core/exec/instructions#memory-instructions — loads
-                case .i32Load(let o):
-                    let ea = try Self.effectiveAddress(memSize, sp[-1], o, 4); sp[-1] = UInt64(Self.load(memBase, ea, UInt32.self))
-                case .i64Load(let o):
-                    let ea = try Self.effectiveAddress(memSize, sp[-1], o, 8); sp[-1] = Self.load(memBase, ea, UInt64.self)
-                case .f32Load(let o):
-                    let ea = try Self.effectiveAddress(memSize, sp[-1], o, 4); sp[-1] = UInt64(Self.load(memBase, ea, UInt32.self))
-                case .f64Load(let o):
-                    let ea = try Self.effectiveAddress(memSize, sp[-1], o, 8); sp[-1] = Self.load(memBase, ea, UInt64.self)
-                case .i32Load8S(let o):
-                    let ea = try Self.effectiveAddress(memSize, sp[-1], o, 1); sp[-1] = slot(Int32(Self.load(memBase, ea, Int8.self)))
-                case .i32Load8U(let o):
-                    let ea = try Self.effectiveAddress(memSize, sp[-1], o, 1); sp[-1] = UInt64(Self.load(memBase, ea, UInt8.self))
-                case .i32Load16S(let o):
-                    let ea = try Self.effectiveAddress(memSize, sp[-1], o, 2); sp[-1] = slot(Int32(Self.load(memBase, ea, Int16.self)))
-                case .i32Load16U(let o):
-                    let ea = try Self.effectiveAddress(memSize, sp[-1], o, 2); sp[-1] = UInt64(Self.load(memBase, ea, UInt16.self))
-                case .i64Load8S(let o):
-                    let ea = try Self.effectiveAddress(memSize, sp[-1], o, 1); sp[-1] = slot(Int64(Self.load(memBase, ea, Int8.self)))
-                case .i64Load8U(let o):
-                    let ea = try Self.effectiveAddress(memSize, sp[-1], o, 1); sp[-1] = UInt64(Self.load(memBase, ea, UInt8.self))
-                case .i64Load16S(let o):
-                    let ea = try Self.effectiveAddress(memSize, sp[-1], o, 2); sp[-1] = slot(Int64(Self.load(memBase, ea, Int16.self)))
-                case .i64Load16U(let o):
-                    let ea = try Self.effectiveAddress(memSize, sp[-1], o, 2); sp[-1] = UInt64(Self.load(memBase, ea, UInt16.self))
-                case .i64Load32S(let o):
-                    let ea = try Self.effectiveAddress(memSize, sp[-1], o, 4); sp[-1] = slot(Int64(Self.load(memBase, ea, Int32.self)))
-                case .i64Load32U(let o):
-                    let ea = try Self.effectiveAddress(memSize, sp[-1], o, 4); sp[-1] = UInt64(Self.load(memBase, ea, UInt32.self))
-
-                // Spec: core/exec/instructions#memory-instructions — stores
-                case .i32Store(let o), .f32Store(let o):
-                    let v = sp[-1]; sp -= 2; let ea = try Self.effectiveAddress(memSize, sp[0], o, 4); Self.store(memBase, ea, UInt32(truncatingIfNeeded: v))
-                case .i64Store(let o), .f64Store(let o):
-                    let v = sp[-1]; sp -= 2; let ea = try Self.effectiveAddress(memSize, sp[0], o, 8); Self.store(memBase, ea, v)
-                case .i32Store8(let o), .i64Store8(let o):
-                    let v = sp[-1]; sp -= 2; let ea = try Self.effectiveAddress(memSize, sp[0], o, 1); Self.store(memBase, ea, UInt8(truncatingIfNeeded: v))
-                case .i32Store16(let o), .i64Store16(let o):
-                    let v = sp[-1]; sp -= 2; let ea = try Self.effectiveAddress(memSize, sp[0], o, 2); Self.store(memBase, ea, UInt16(truncatingIfNeeded: v))
-                case .i64Store32(let o):
-                    let v = sp[-1]; sp -= 2; let ea = try Self.effectiveAddress(memSize, sp[0], o, 4); Self.store(memBase, ea, UInt32(truncatingIfNeeded: v))
-
-                // Spec: core/exec/instructions#memory-instructions — multi-memory: the memory the next access uses.
-                case .selectMemory(let m):
-                    memory = m == 0 ? memoryOf(instance) : instance.read { Unmanaged.passUnretained($0.memories[Int(m)]) }
-                    memBase = memory.read { $0.bytes }; memSize = memory.read { $0.byteCount }
-
-                // Spec: core/exec/instructions#memory-instructions — size, grow and bulk operations
-                case .memorySize:
-                    sp[0] = memory.takeUnretainedValue().pageCount
-                    sp += 1
-                case .memoryGrow:
-                    let n = UInt64(u32(sp[-1]))
-                    sp[-1] = memory.takeUnretainedValue().grow(by: n).map { UInt64($0) } ?? UInt64(UInt32.max)
-                    memBase = memory.read { $0.bytes }; memSize = memory.read { $0.byteCount }
-                case .memoryInit(let d):
-                    sp -= 3
-                    try Operations.memoryInit(
-                        memory.takeUnretainedValue(), at: UInt64(u32(sp[0])), from: instance.takeUnretainedValue().datas[Int(d)], at: UInt64(u32(sp[1])), count: UInt64(u32(sp[2])))
-                case .dataDrop(let d):
-                    instance.takeUnretainedValue().datas[Int(d)].drop()
-                case .memoryCopy:
-                    sp -= 3
-                    try Operations.memoryCopy(memory.takeUnretainedValue(), to: UInt64(u32(sp[0])), from: UInt64(u32(sp[1])), count: UInt64(u32(sp[2])))
-                case .memoryFill:
-                    sp -= 3
-                    try Operations.memoryFill(memory.takeUnretainedValue(), at: UInt64(u32(sp[0])), byte: UInt8(truncatingIfNeeded: sp[1]), count: UInt64(u32(sp[2])))
-
-                // Spec: core/exec/instructions#numeric-instructions
-                case .const(let v):
-                    sp[0] = v
-                    sp += 1
-
-                case .i32AddConst(let c): sp[-1] = slot(u32(sp[-1]) &+ c)
-                case .i64AddConst(let c): sp[-1] = sp[-1] &+ c
-                case .i32LocalAddConst(let a, let c):
-                    sp[0] = slot(u32(fp[Int(a)]) &+ c)
-                    sp += 1
-                case .i32AddConstLocal(let a, let c, let d): fp[Int(d)] = slot(u32(fp[Int(a)]) &+ c)
-                case .i32AddLocals(let a, let b, let d): fp[Int(d)] = slot(u32(fp[Int(a)]) &+ u32(fp[Int(b)]))
-
-                // i32 tests and comparisons
-                case .i32Eqz: sp[-1] = slot(sp[-1] == 0)
-                case .i32Eq: sp -= 1; sp[-1] = slot(sp[-1] == sp[0])
-                case .i32Ne: sp -= 1; sp[-1] = slot(sp[-1] != sp[0])
-                case .i32LtS: sp -= 1; sp[-1] = slot(s32(sp[-1]) < s32(sp[0]))
-                case .i32LtU: sp -= 1; sp[-1] = slot(sp[-1] < sp[0])
-                case .i32GtS: sp -= 1; sp[-1] = slot(s32(sp[-1]) > s32(sp[0]))
-                case .i32GtU: sp -= 1; sp[-1] = slot(sp[-1] > sp[0])
-                case .i32LeS: sp -= 1; sp[-1] = slot(s32(sp[-1]) <= s32(sp[0]))
-                case .i32LeU: sp -= 1; sp[-1] = slot(sp[-1] <= sp[0])
-                case .i32GeS: sp -= 1; sp[-1] = slot(s32(sp[-1]) >= s32(sp[0]))
-                case .i32GeU: sp -= 1; sp[-1] = slot(sp[-1] >= sp[0])
-                // i64 tests and comparisons
-                case .i64Eqz: sp[-1] = slot(sp[-1] == 0)
-                case .i64Eq: sp -= 1; sp[-1] = slot(sp[-1] == sp[0])
-                case .i64Ne: sp -= 1; sp[-1] = slot(sp[-1] != sp[0])
-                case .i64LtS: sp -= 1; sp[-1] = slot(s64(sp[-1]) < s64(sp[0]))
-                case .i64LtU: sp -= 1; sp[-1] = slot(sp[-1] < sp[0])
-                case .i64GtS: sp -= 1; sp[-1] = slot(s64(sp[-1]) > s64(sp[0]))
-                case .i64GtU: sp -= 1; sp[-1] = slot(sp[-1] > sp[0])
-                case .i64LeS: sp -= 1; sp[-1] = slot(s64(sp[-1]) <= s64(sp[0]))
-                case .i64LeU: sp -= 1; sp[-1] = slot(sp[-1] <= sp[0])
-                case .i64GeS: sp -= 1; sp[-1] = slot(s64(sp[-1]) >= s64(sp[0]))
-                case .i64GeU: sp -= 1; sp[-1] = slot(sp[-1] >= sp[0])
-                // float comparisons
-                case .f32Eq: sp -= 1; sp[-1] = slot(f32(sp[-1]) == f32(sp[0]))
-                case .f32Ne: sp -= 1; sp[-1] = slot(f32(sp[-1]) != f32(sp[0]))
-                case .f32Lt: sp -= 1; sp[-1] = slot(f32(sp[-1]) < f32(sp[0]))
-                case .f32Gt: sp -= 1; sp[-1] = slot(f32(sp[-1]) > f32(sp[0]))
-                case .f32Le: sp -= 1; sp[-1] = slot(f32(sp[-1]) <= f32(sp[0]))
-                case .f32Ge: sp -= 1; sp[-1] = slot(f32(sp[-1]) >= f32(sp[0]))
-                case .f64Eq: sp -= 1; sp[-1] = slot(f64(sp[-1]) == f64(sp[0]))
-                case .f64Ne: sp -= 1; sp[-1] = slot(f64(sp[-1]) != f64(sp[0]))
-                case .f64Lt: sp -= 1; sp[-1] = slot(f64(sp[-1]) < f64(sp[0]))
-                case .f64Gt: sp -= 1; sp[-1] = slot(f64(sp[-1]) > f64(sp[0]))
-                case .f64Le: sp -= 1; sp[-1] = slot(f64(sp[-1]) <= f64(sp[0]))
-                case .f64Ge: sp -= 1; sp[-1] = slot(f64(sp[-1]) >= f64(sp[0]))
-
-                // i32 arithmetic
-                case .i32Clz: sp[-1] = UInt64(u32(sp[-1]).leadingZeroBitCount)
-                case .i32Ctz: sp[-1] = UInt64(u32(sp[-1]).trailingZeroBitCount)
-                case .i32Popcnt: sp[-1] = UInt64(u32(sp[-1]).nonzeroBitCount)
-                case .i32Add: sp -= 1; sp[-1] = slot(u32(sp[-1]) &+ u32(sp[0]))
-                case .i32Sub: sp -= 1; sp[-1] = slot(u32(sp[-1]) &- u32(sp[0]))
-                case .i32Mul: sp -= 1; sp[-1] = slot(u32(sp[-1]) &* u32(sp[0]))
-                case .i32DivS: sp -= 1; sp[-1] = slot(try Numerics.divS(s32(sp[-1]), s32(sp[0])))
-                case .i32DivU: sp -= 1; sp[-1] = slot(try Numerics.divU(u32(sp[-1]), u32(sp[0])))
-                case .i32RemS: sp -= 1; sp[-1] = slot(try Numerics.remS(s32(sp[-1]), s32(sp[0])))
-                case .i32RemU: sp -= 1; sp[-1] = slot(try Numerics.remU(u32(sp[-1]), u32(sp[0])))
-                case .i32And: sp -= 1; sp[-1] = sp[-1] & sp[0]
-                case .i32Or: sp -= 1; sp[-1] = sp[-1] | sp[0]
-                case .i32Xor: sp -= 1; sp[-1] = sp[-1] ^ sp[0]
-                case .i32Shl: sp -= 1; sp[-1] = slot(u32(sp[-1]) &<< u32(sp[0]))
-                case .i32ShrS: sp -= 1; sp[-1] = slot(s32(sp[-1]) &>> s32(sp[0]))
-                case .i32ShrU: sp -= 1; sp[-1] = slot(u32(sp[-1]) &>> u32(sp[0]))
-                case .i32Rotl: sp -= 1; sp[-1] = slot(Numerics.rotl(u32(sp[-1]), u32(sp[0])))
-                case .i32Rotr: sp -= 1; sp[-1] = slot(Numerics.rotr(u32(sp[-1]), u32(sp[0])))
-                // i64 arithmetic
-                case .i64Clz: sp[-1] = UInt64(sp[-1].leadingZeroBitCount)
-                case .i64Ctz: sp[-1] = UInt64(sp[-1].trailingZeroBitCount)
-                case .i64Popcnt: sp[-1] = UInt64(sp[-1].nonzeroBitCount)
-                case .i64Add: sp -= 1; sp[-1] = sp[-1] &+ sp[0]
-                case .i64Sub: sp -= 1; sp[-1] = sp[-1] &- sp[0]
-                case .i64Mul: sp -= 1; sp[-1] = sp[-1] &* sp[0]
-                case .i64DivS: sp -= 1; sp[-1] = slot(try Numerics.divS(s64(sp[-1]), s64(sp[0])))
-                case .i64DivU: sp -= 1; sp[-1] = try Numerics.divU(sp[-1], sp[0])
-                case .i64RemS: sp -= 1; sp[-1] = slot(try Numerics.remS(s64(sp[-1]), s64(sp[0])))
-                case .i64RemU: sp -= 1; sp[-1] = try Numerics.remU(sp[-1], sp[0])
-                case .i64And: sp -= 1; sp[-1] = sp[-1] & sp[0]
-                case .i64Or: sp -= 1; sp[-1] = sp[-1] | sp[0]
-                case .i64Xor: sp -= 1; sp[-1] = sp[-1] ^ sp[0]
-                case .i64Shl: sp -= 1; sp[-1] = sp[-1] &<< sp[0]
-                case .i64ShrS: sp -= 1; sp[-1] = slot(s64(sp[-1]) &>> s64(sp[0]))
-                case .i64ShrU: sp -= 1; sp[-1] = sp[-1] &>> sp[0]
-                case .i64Rotl: sp -= 1; sp[-1] = Numerics.rotl(sp[-1], sp[0])
-                case .i64Rotr: sp -= 1; sp[-1] = Numerics.rotr(sp[-1], sp[0])
-
-                // f32 arithmetic (abs, neg, copysign on bits)
-                case .f32Abs: sp[-1] = sp[-1] & 0x7FFF_FFFF
-                case .f32Neg: sp[-1] = sp[-1] ^ 0x8000_0000
-                case .f32Ceil: sp[-1] = slot(Numerics.round(f32(sp[-1]), .up))
-                case .f32Floor: sp[-1] = slot(Numerics.round(f32(sp[-1]), .down))
-                case .f32Trunc: sp[-1] = slot(Numerics.round(f32(sp[-1]), .towardZero))
-                case .f32Nearest: sp[-1] = slot(Numerics.round(f32(sp[-1]), .toNearestOrEven))
-                case .f32Sqrt: sp[-1] = slot(Numerics.sqrt(f32(sp[-1])))
-                case .f32Add: sp -= 1; sp[-1] = slot(f32(sp[-1]) + f32(sp[0]))
-                case .f32Sub: sp -= 1; sp[-1] = slot(f32(sp[-1]) - f32(sp[0]))
-                case .f32Mul: sp -= 1; sp[-1] = slot(f32(sp[-1]) * f32(sp[0]))
-                case .f32Div: sp -= 1; sp[-1] = slot(f32(sp[-1]) / f32(sp[0]))
-                case .f32Min: sp -= 1; sp[-1] = slot(Numerics.fmin(f32(sp[-1]), f32(sp[0])))
-                case .f32Max: sp -= 1; sp[-1] = slot(Numerics.fmax(f32(sp[-1]), f32(sp[0])))
-                case .f32Copysign: sp -= 1; sp[-1] = (sp[-1] & 0x7FFF_FFFF) | (sp[0] & 0x8000_0000)
-                // f64 arithmetic
-                case .f64Abs: sp[-1] = sp[-1] & 0x7FFF_FFFF_FFFF_FFFF
-                case .f64Neg: sp[-1] = sp[-1] ^ 0x8000_0000_0000_0000
-                case .f64Ceil: sp[-1] = slot(Numerics.round(f64(sp[-1]), .up))
-                case .f64Floor: sp[-1] = slot(Numerics.round(f64(sp[-1]), .down))
-                case .f64Trunc: sp[-1] = slot(Numerics.round(f64(sp[-1]), .towardZero))
-                case .f64Nearest: sp[-1] = slot(Numerics.round(f64(sp[-1]), .toNearestOrEven))
-                case .f64Sqrt: sp[-1] = slot(Numerics.sqrt(f64(sp[-1])))
-                case .f64Add: sp -= 1; sp[-1] = slot(f64(sp[-1]) + f64(sp[0]))
-                case .f64Sub: sp -= 1; sp[-1] = slot(f64(sp[-1]) - f64(sp[0]))
-                case .f64Mul: sp -= 1; sp[-1] = slot(f64(sp[-1]) * f64(sp[0]))
-                case .f64Div: sp -= 1; sp[-1] = slot(f64(sp[-1]) / f64(sp[0]))
-                case .f64Min: sp -= 1; sp[-1] = slot(Numerics.fmin(f64(sp[-1]), f64(sp[0])))
-                case .f64Max: sp -= 1; sp[-1] = slot(Numerics.fmax(f64(sp[-1]), f64(sp[0])))
-                case .f64Copysign:
-                    sp -= 1; sp[-1] = (sp[-1] & 0x7FFF_FFFF_FFFF_FFFF) | (sp[0] & 0x8000_0000_0000_0000)
-
-                // Conversions
-                case .i32WrapI64: sp[-1] = sp[-1] & 0xFFFF_FFFF
-                case .i32TruncF32S: sp[-1] = slot(try Numerics.truncS32(f32(sp[-1])))
-                case .i32TruncF32U: sp[-1] = slot(try Numerics.truncU32(f32(sp[-1])))
-                case .i32TruncF64S: sp[-1] = slot(try Numerics.truncS32(f64(sp[-1])))
-                case .i32TruncF64U: sp[-1] = slot(try Numerics.truncU32(f64(sp[-1])))
-                case .i64ExtendI32S: sp[-1] = slot(Int64(s32(sp[-1])))
-                case .i64TruncF32S: sp[-1] = slot(try Numerics.truncS64(f32(sp[-1])))
-                case .i64TruncF32U: sp[-1] = try Numerics.truncU64(f32(sp[-1]))
-                case .i64TruncF64S: sp[-1] = slot(try Numerics.truncS64(f64(sp[-1])))
-                case .i64TruncF64U: sp[-1] = try Numerics.truncU64(f64(sp[-1]))
-                case .f32ConvertI32S: sp[-1] = slot(Float(s32(sp[-1])))
-                case .f32ConvertI32U: sp[-1] = slot(Float(u32(sp[-1])))
-                case .f32ConvertI64S: sp[-1] = slot(Float(s64(sp[-1])))
-                case .f32ConvertI64U: sp[-1] = slot(Float(sp[-1]))
-                case .f32DemoteF64: sp[-1] = slot(Float(f64(sp[-1])))
-                case .f64ConvertI32S: sp[-1] = slot(Double(s32(sp[-1])))
-                case .f64ConvertI32U: sp[-1] = slot(Double(u32(sp[-1])))
-                case .f64ConvertI64S: sp[-1] = slot(Double(s64(sp[-1])))
-                case .f64ConvertI64U: sp[-1] = slot(Double(sp[-1]))
-                case .f64PromoteF32: sp[-1] = slot(Double(f32(sp[-1])))
-                case .i32Extend8S: sp[-1] = slot(Int32(Int8(truncatingIfNeeded: sp[-1])))
-                case .i32Extend16S: sp[-1] = slot(Int32(Int16(truncatingIfNeeded: sp[-1])))
-                case .i64Extend8S: sp[-1] = slot(Int64(Int8(truncatingIfNeeded: sp[-1])))
-                case .i64Extend16S: sp[-1] = slot(Int64(Int16(truncatingIfNeeded: sp[-1])))
-                case .i64Extend32S: sp[-1] = slot(Int64(Int32(truncatingIfNeeded: sp[-1])))
-                case .i32TruncSatF32S: sp[-1] = slot(Numerics.truncSatS32(f32(sp[-1])))
-                case .i32TruncSatF32U: sp[-1] = slot(Numerics.truncSatU32(f32(sp[-1])))
-                case .i32TruncSatF64S: sp[-1] = slot(Numerics.truncSatS32(f64(sp[-1])))
-                case .i32TruncSatF64U: sp[-1] = slot(Numerics.truncSatU32(f64(sp[-1])))
-                case .i64TruncSatF32S: sp[-1] = slot(Numerics.truncSatS64(f32(sp[-1])))
-                case .i64TruncSatF32U: sp[-1] = Numerics.truncSatU64(f32(sp[-1]))
-                case .i64TruncSatF64S: sp[-1] = slot(Numerics.truncSatS64(f64(sp[-1])))
-                case .i64TruncSatF64U: sp[-1] = Numerics.truncSatU64(f64(sp[-1]))
                 }
-            } catch let thrown as WasmException {
-                let (handler, handlerSp) = try unwind(thrown.exception, frames: &frames, from: Frame(code: code, instance: instance, pc: pc, fp: fp))
-                code = handler.code
-                ops = code.read { $0.ops }
-                pc = handler.pc
-                fp = handler.fp
-                sp = handlerSp
-                instance = handler.instance
-                memory = memoryOf(instance)
+            case .brIfZero(let target, let arity, let drop):
+                sp -= 1
+                if sp[0] == 0 {
+                    sp = Self.branch(sp, arity, drop)
+                    pc = Int(target)
+                    fuel &-= 1
+                    if fuel < 0 { throw Trap.fuelExhausted }
+                }
+            case .brIfCompare(let c, let target):
+                sp -= 2
+                if c.holds(sp[0], sp[1]) {
+                    pc = Int(target)
+                    fuel &-= 1
+                    if fuel < 0 { throw Trap.fuelExhausted }
+                }
+            case .brIfCompareLocals(let a, let b, let target, let c):
+                if c.holds(fp[Int(a)], fp[Int(b)]) {
+                    pc = Int(target)
+                    fuel &-= 1
+                    if fuel < 0 { throw Trap.fuelExhausted }
+                }
+            case .brIfCompareLocalConst(let a, let k, let target, let c):
+                if c.holds(fp[Int(a)], UInt64(k)) {
+                    pc = Int(target)
+                    fuel &-= 1
+                    if fuel < 0 { throw Trap.fuelExhausted }
+                }
+            case .jumpPastCompareLocals(let a, let b, let target, let c):
+                pc = c.holds(fp[Int(a)], fp[Int(b)]) ? Int(target) : Int(target) &+ 1
+                fuel &-= 1
+                if fuel < 0 { throw Trap.fuelExhausted }
+            case .jumpPastCompareLocalConst(let a, let k, let target, let c):
+                pc = c.holds(fp[Int(a)], UInt64(k)) ? Int(target) : Int(target) &+ 1
+                fuel &-= 1
+                if fuel < 0 { throw Trap.fuelExhausted }
+            case .jumpUnlessCompare(let c, let target):
+                sp -= 2
+                if !c.holds(sp[0], sp[1]) { pc = Int(target) }
+            case .jumpUnlessCompareLocalConst(let a, let k, let target, let c):
+                if !c.holds(fp[Int(a)], UInt64(k)) { pc = Int(target) }
+            case .jumpIfNonZero(let target):
+                sp -= 1
+                if sp[0] != 0 { pc = Int(target) }
+            case .brTable(let t):
+                sp -= 1
+                let i = Int(u32(sp[0]))
+                let b = code.read { code in
+                    code.branchTables[Int(t)].withUnsafeBufferPointer { table in
+                        i < table.count - 1 ? table[i] : table[table.count - 1]
+                    }
+                }
+                sp = Self.branch(sp, b.arity, b.drop)
+                pc = Int(b.target)
+                fuel &-= 1
+                if fuel < 0 { throw Trap.fuelExhausted }
+            case .throw, .throwRef:
+                // Spec: core/exec/instructions#exec-throw, #exec-throw_ref — go on at the handler. A throw
+                // costs fuel like a call: a loop may go round through a catch.
+                fuel &-= 1
+                if fuel < 0 { throw Trap.fuelExhausted }
+                sp = try raise(op, sp: sp, frames: &frames, in: Frame(code: code, instance: instance, pc: pc, fp: fp))
+                pc = code.read { $0.count } - 1
+            case .resume:
+                // Spec: core/exec/instructions#exec-throw_ref — at the handler `unwind` found, on top of `frames`.
+                guard let handler = frames.pop() else { throw WasmError(.trap, "resume without a handler frame") }
+                (code, instance, pc, fp) = (handler.code, handler.instance, handler.pc, handler.fp)
+                ops = code.read { $0.ops }; memory = memoryOf(instance)
                 memBase = memory.read { $0.bytes }; memSize = memory.read { $0.byteCount }
+            case .return:
+                let n = code.read { $0.resultCount }
+                if n == 1 {
+                    fp[0] = sp[-1]
+                } else if n > 0 {
+                    fp.update(from: sp - n, count: n)
+                }
+                sp = fp + n
+                guard let caller = frames.pop() else { return }
+                code = caller.code
+                ops = code.read { $0.ops }
+                pc = caller.pc
+                fp = caller.fp
+                if caller.instance.toOpaque() != instance.toOpaque() {
+                    instance = caller.instance
+                    memory = memoryOf(instance)
+                }
+                memBase = memory.read { $0.bytes }; memSize = memory.read { $0.byteCount }
+            case .call(let callee):
+                // Spec: core/exec/instructions#exec-call, #exec-invoke — push a frame, continue in the callee.
+                fuel &-= 1
+                if fuel < 0 { throw Trap.fuelExhausted }
+                guard let calleeModule = callee.read({ $0.moduleRef }) else {
+                    let caller = Frame(code: code, instance: instance, pc: pc, fp: fp)
+                    let (newSp, resume) = try callHost(
+                        callee.takeUnretainedValue(), sp: sp, depth: depthBase + frames.count + 1, frames: &frames, caller: caller)
+                    sp = newSp
+                    if resume { pc = code.read { $0.count } - 1 }
+                    memBase = memory.read { $0.bytes }; memSize = memory.read { $0.byteCount }
+                    continue
+                }
+                let c = try callee.read({ $0.compiledRef }) ?? Unmanaged.passUnretained(compiled(callee.takeUnretainedValue()))
+                let shape = c.read { $0.shape }
+                guard depthBase + frames.count + 1 < maxDepth else { throw Trap.callStackExhausted }
+                let newFp = sp - shape.parameterCount
+                guard newFp + shape.frameSize <= stackEnd else { throw Trap.callStackExhausted }
+                frames.push(Frame(code: code, instance: instance, pc: pc, fp: fp))
+                (newFp + shape.parameterCount).initialize(repeating: 0, count: shape.localCount - shape.parameterCount)
+                fp = newFp
+                sp = newFp + shape.localCount
+                code = c
+                ops = shape.ops
+                pc = 0
+                if calleeModule.toOpaque() != instance.toOpaque() {
+                    instance = calleeModule
+                    memory = memoryOf(instance)
+                    memBase = memory.read { $0.bytes }; memSize = memory.read { $0.byteCount }
+                }
+            case .callIndirect(let table, let typeID):
+                sp -= 1
+                let i = Int(u32(sp[0]))
+                let element = table.read { i < $0.elements.count ? $0.elements[i] : nil }
+                guard let element else { throw WasmError(.trap, "undefined element \(i)") }
+                guard element != 0, Int(element - 1) < functions.count else {
+                    throw WasmError(.trap, "uninitialized element \(i)")
+                }
+                let callee = functions.withUnsafeBufferPointer { Unmanaged.passUnretained($0[Int(element - 1)]) }
+                guard callee.read({ $0.typeID }) == Int(typeID) else { throw Trap.indirectCallTypeMismatch }
+                fuel &-= 1
+                if fuel < 0 { throw Trap.fuelExhausted }
+                guard let calleeModule = callee.read({ $0.moduleRef }) else {
+                    let caller = Frame(code: code, instance: instance, pc: pc, fp: fp)
+                    let (newSp, resume) = try callHost(
+                        callee.takeUnretainedValue(), sp: sp, depth: depthBase + frames.count + 1, frames: &frames, caller: caller)
+                    sp = newSp
+                    if resume { pc = code.read { $0.count } - 1 }
+                    memBase = memory.read { $0.bytes }; memSize = memory.read { $0.byteCount }
+                    continue
+                }
+                let c = try callee.read({ $0.compiledRef }) ?? Unmanaged.passUnretained(compiled(callee.takeUnretainedValue()))
+                let shape = c.read { $0.shape }
+                guard depthBase + frames.count + 1 < maxDepth else { throw Trap.callStackExhausted }
+                let newFp = sp - shape.parameterCount
+                guard newFp + shape.frameSize <= stackEnd else { throw Trap.callStackExhausted }
+                frames.push(Frame(code: code, instance: instance, pc: pc, fp: fp))
+                (newFp + shape.parameterCount).initialize(repeating: 0, count: shape.localCount - shape.parameterCount)
+                fp = newFp
+                sp = newFp + shape.localCount
+                code = c
+                ops = shape.ops
+                pc = 0
+                if calleeModule.toOpaque() != instance.toOpaque() {
+                    instance = calleeModule
+                    memory = memoryOf(instance)
+                    memBase = memory.read { $0.bytes }; memSize = memory.read { $0.byteCount }
+                }
+
+            // Spec: core/exec/instructions#parametric-instructions
+            case .drop:
+                sp -= 1
+            case .select:
+                sp -= 2
+                if sp[1] == 0 { sp[-1] = sp[0] }
+
+            // Spec: core/exec/instructions#variable-instructions
+            case .localGet(let i):
+                sp[0] = fp[Int(i)]
+                sp += 1
+            case .localGet2(let a, let b):
+                sp[0] = fp[Int(a)]
+                sp[1] = fp[Int(b)]
+                sp += 2
+            case .localSet(let i):
+                sp -= 1
+                fp[Int(i)] = sp[0]
+            case .localTee(let i):
+                fp[Int(i)] = sp[-1]
+            case .globalGet(let i):
+                sp[0] = instance.read { $0.globals[Int(i)].slot }
+                sp += 1
+            case .globalSet(let i):
+                sp -= 1
+                let v = sp[0]
+                instance.read { $0.globals[Int(i)].slot = v }
+
+            // Spec: core/exec/instructions#table-instructions
+            case .tableGet(let t):
+                let table = instance.takeUnretainedValue().tables[Int(t)]
+                let i = Int(u32(sp[-1]))
+                guard i < table.elements.count else { throw Trap.tableOutOfBounds }
+                sp[-1] = table.elements[i]
+            case .tableSet(let t):
+                sp -= 2
+                let table = instance.takeUnretainedValue().tables[Int(t)]
+                let i = Int(u32(sp[0]))
+                guard i < table.elements.count else { throw Trap.tableOutOfBounds }
+                table.elements[i] = sp[1]
+            case .tableSize(let t):
+                sp[0] = UInt64(instance.takeUnretainedValue().tables[Int(t)].elements.count)
+                sp += 1
+            case .tableGrow(let t):
+                sp -= 1
+                let n = UInt64(u32(sp[0]))
+                let old = instance.takeUnretainedValue().tables[Int(t)].grow(by: n, initial: sp[-1])
+                sp[-1] = old.map { UInt64($0) } ?? UInt64(UInt32.max)
+            case .tableFill(let t):
+                sp -= 3
+                try Operations.tableFill(instance.takeUnretainedValue().tables[Int(t)], at: UInt64(u32(sp[0])), value: sp[1], count: UInt64(u32(sp[2])))
+            case .tableCopy(let d, let s):
+                sp -= 3
+                try Operations.tableCopy(
+                    to: instance.takeUnretainedValue().tables[Int(d)], at: UInt64(u32(sp[0])), from: instance.takeUnretainedValue().tables[Int(s)],
+                    at: UInt64(u32(sp[1])), count: UInt64(u32(sp[2])))
+            case .tableInit(let e, let t):
+                sp -= 3
+                try Operations.tableInit(
+                    instance.takeUnretainedValue().tables[Int(t)], at: UInt64(u32(sp[0])), from: instance.takeUnretainedValue().elements[Int(e)],
+                    at: UInt64(u32(sp[1])), count: UInt64(u32(sp[2])))
+            case .elemDrop(let e):
+                instance.takeUnretainedValue().elements[Int(e)].drop()
+
+            // Spec: core/exec/instructions#reference-instructions
+            case .refIsNull:
+                sp[-1] = slot(sp[-1] == 0)
+            case .refFunc(let f):
+                sp[0] = UInt64(instance.takeUnretainedValue().functions[Int(f)].address) &+ 1
+                sp += 1
+
+            // Spec: core/exec/instructions#memory-instructions — loads
+            case .i32Load(let o):
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 4); sp[-1] = UInt64(Self.load(memBase, ea, UInt32.self))
+            case .i64Load(let o):
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 8); sp[-1] = Self.load(memBase, ea, UInt64.self)
+            case .f32Load(let o):
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 4); sp[-1] = UInt64(Self.load(memBase, ea, UInt32.self))
+            case .f64Load(let o):
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 8); sp[-1] = Self.load(memBase, ea, UInt64.self)
+            case .i32Load8S(let o):
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 1); sp[-1] = slot(Int32(Self.load(memBase, ea, Int8.self)))
+            case .i32Load8U(let o):
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 1); sp[-1] = UInt64(Self.load(memBase, ea, UInt8.self))
+            case .i32Load16S(let o):
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 2); sp[-1] = slot(Int32(Self.load(memBase, ea, Int16.self)))
+            case .i32Load16U(let o):
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 2); sp[-1] = UInt64(Self.load(memBase, ea, UInt16.self))
+            case .i64Load8S(let o):
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 1); sp[-1] = slot(Int64(Self.load(memBase, ea, Int8.self)))
+            case .i64Load8U(let o):
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 1); sp[-1] = UInt64(Self.load(memBase, ea, UInt8.self))
+            case .i64Load16S(let o):
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 2); sp[-1] = slot(Int64(Self.load(memBase, ea, Int16.self)))
+            case .i64Load16U(let o):
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 2); sp[-1] = UInt64(Self.load(memBase, ea, UInt16.self))
+            case .i64Load32S(let o):
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 4); sp[-1] = slot(Int64(Self.load(memBase, ea, Int32.self)))
+            case .i64Load32U(let o):
+                let ea = try Self.effectiveAddress(memSize, sp[-1], o, 4); sp[-1] = UInt64(Self.load(memBase, ea, UInt32.self))
+
+            // Spec: core/exec/instructions#memory-instructions — stores
+            case .i32Store(let o), .f32Store(let o):
+                let v = sp[-1]; sp -= 2; let ea = try Self.effectiveAddress(memSize, sp[0], o, 4); Self.store(memBase, ea, UInt32(truncatingIfNeeded: v))
+            case .i64Store(let o), .f64Store(let o):
+                let v = sp[-1]; sp -= 2; let ea = try Self.effectiveAddress(memSize, sp[0], o, 8); Self.store(memBase, ea, v)
+            case .i32Store8(let o), .i64Store8(let o):
+                let v = sp[-1]; sp -= 2; let ea = try Self.effectiveAddress(memSize, sp[0], o, 1); Self.store(memBase, ea, UInt8(truncatingIfNeeded: v))
+            case .i32Store16(let o), .i64Store16(let o):
+                let v = sp[-1]; sp -= 2; let ea = try Self.effectiveAddress(memSize, sp[0], o, 2); Self.store(memBase, ea, UInt16(truncatingIfNeeded: v))
+            case .i64Store32(let o):
+                let v = sp[-1]; sp -= 2; let ea = try Self.effectiveAddress(memSize, sp[0], o, 4); Self.store(memBase, ea, UInt32(truncatingIfNeeded: v))
+
+            // Spec: core/exec/instructions#memory-instructions — multi-memory: the memory the next access uses.
+            case .selectMemory(let m):
+                memory = m == 0 ? memoryOf(instance) : instance.read { Unmanaged.passUnretained($0.memories[Int(m)]) }
+                memBase = memory.read { $0.bytes }; memSize = memory.read { $0.byteCount }
+
+            // Spec: core/exec/instructions#memory-instructions — size, grow and bulk operations
+            case .memorySize:
+                sp[0] = memory.takeUnretainedValue().pageCount
+                sp += 1
+            case .memoryGrow:
+                let n = UInt64(u32(sp[-1]))
+                sp[-1] = memory.takeUnretainedValue().grow(by: n).map { UInt64($0) } ?? UInt64(UInt32.max)
+                memBase = memory.read { $0.bytes }; memSize = memory.read { $0.byteCount }
+            case .memoryInit(let d):
+                sp -= 3
+                try Operations.memoryInit(
+                    memory.takeUnretainedValue(), at: UInt64(u32(sp[0])), from: instance.takeUnretainedValue().datas[Int(d)], at: UInt64(u32(sp[1])), count: UInt64(u32(sp[2])))
+            case .dataDrop(let d):
+                instance.takeUnretainedValue().datas[Int(d)].drop()
+            case .memoryCopy:
+                sp -= 3
+                try Operations.memoryCopy(memory.takeUnretainedValue(), to: UInt64(u32(sp[0])), from: UInt64(u32(sp[1])), count: UInt64(u32(sp[2])))
+            case .memoryFill:
+                sp -= 3
+                try Operations.memoryFill(memory.takeUnretainedValue(), at: UInt64(u32(sp[0])), byte: UInt8(truncatingIfNeeded: sp[1]), count: UInt64(u32(sp[2])))
+
+            // Spec: core/exec/instructions#numeric-instructions
+            case .const(let v):
+                sp[0] = v
+                sp += 1
+
+            case .i32AddConst(let c): sp[-1] = slot(u32(sp[-1]) &+ c)
+            case .i64AddConst(let c): sp[-1] = sp[-1] &+ c
+            case .i32LocalAddConst(let a, let c):
+                sp[0] = slot(u32(fp[Int(a)]) &+ c)
+                sp += 1
+            case .i32AddConstLocal(let a, let c, let d): fp[Int(d)] = slot(u32(fp[Int(a)]) &+ c)
+            case .i32AddLocals(let a, let b, let d): fp[Int(d)] = slot(u32(fp[Int(a)]) &+ u32(fp[Int(b)]))
+
+            // i32 tests and comparisons
+            case .i32Eqz: sp[-1] = slot(sp[-1] == 0)
+            case .i32Eq: sp -= 1; sp[-1] = slot(sp[-1] == sp[0])
+            case .i32Ne: sp -= 1; sp[-1] = slot(sp[-1] != sp[0])
+            case .i32LtS: sp -= 1; sp[-1] = slot(s32(sp[-1]) < s32(sp[0]))
+            case .i32LtU: sp -= 1; sp[-1] = slot(sp[-1] < sp[0])
+            case .i32GtS: sp -= 1; sp[-1] = slot(s32(sp[-1]) > s32(sp[0]))
+            case .i32GtU: sp -= 1; sp[-1] = slot(sp[-1] > sp[0])
+            case .i32LeS: sp -= 1; sp[-1] = slot(s32(sp[-1]) <= s32(sp[0]))
+            case .i32LeU: sp -= 1; sp[-1] = slot(sp[-1] <= sp[0])
+            case .i32GeS: sp -= 1; sp[-1] = slot(s32(sp[-1]) >= s32(sp[0]))
+            case .i32GeU: sp -= 1; sp[-1] = slot(sp[-1] >= sp[0])
+            // i64 tests and comparisons
+            case .i64Eqz: sp[-1] = slot(sp[-1] == 0)
+            case .i64Eq: sp -= 1; sp[-1] = slot(sp[-1] == sp[0])
+            case .i64Ne: sp -= 1; sp[-1] = slot(sp[-1] != sp[0])
+            case .i64LtS: sp -= 1; sp[-1] = slot(s64(sp[-1]) < s64(sp[0]))
+            case .i64LtU: sp -= 1; sp[-1] = slot(sp[-1] < sp[0])
+            case .i64GtS: sp -= 1; sp[-1] = slot(s64(sp[-1]) > s64(sp[0]))
+            case .i64GtU: sp -= 1; sp[-1] = slot(sp[-1] > sp[0])
+            case .i64LeS: sp -= 1; sp[-1] = slot(s64(sp[-1]) <= s64(sp[0]))
+            case .i64LeU: sp -= 1; sp[-1] = slot(sp[-1] <= sp[0])
+            case .i64GeS: sp -= 1; sp[-1] = slot(s64(sp[-1]) >= s64(sp[0]))
+            case .i64GeU: sp -= 1; sp[-1] = slot(sp[-1] >= sp[0])
+            // float comparisons
+            case .f32Eq: sp -= 1; sp[-1] = slot(f32(sp[-1]) == f32(sp[0]))
+            case .f32Ne: sp -= 1; sp[-1] = slot(f32(sp[-1]) != f32(sp[0]))
+            case .f32Lt: sp -= 1; sp[-1] = slot(f32(sp[-1]) < f32(sp[0]))
+            case .f32Gt: sp -= 1; sp[-1] = slot(f32(sp[-1]) > f32(sp[0]))
+            case .f32Le: sp -= 1; sp[-1] = slot(f32(sp[-1]) <= f32(sp[0]))
+            case .f32Ge: sp -= 1; sp[-1] = slot(f32(sp[-1]) >= f32(sp[0]))
+            case .f64Eq: sp -= 1; sp[-1] = slot(f64(sp[-1]) == f64(sp[0]))
+            case .f64Ne: sp -= 1; sp[-1] = slot(f64(sp[-1]) != f64(sp[0]))
+            case .f64Lt: sp -= 1; sp[-1] = slot(f64(sp[-1]) < f64(sp[0]))
+            case .f64Gt: sp -= 1; sp[-1] = slot(f64(sp[-1]) > f64(sp[0]))
+            case .f64Le: sp -= 1; sp[-1] = slot(f64(sp[-1]) <= f64(sp[0]))
+            case .f64Ge: sp -= 1; sp[-1] = slot(f64(sp[-1]) >= f64(sp[0]))
+
+            // i32 arithmetic
+            case .i32Clz: sp[-1] = UInt64(u32(sp[-1]).leadingZeroBitCount)
+            case .i32Ctz: sp[-1] = UInt64(u32(sp[-1]).trailingZeroBitCount)
+            case .i32Popcnt: sp[-1] = UInt64(u32(sp[-1]).nonzeroBitCount)
+            case .i32Add: sp -= 1; sp[-1] = slot(u32(sp[-1]) &+ u32(sp[0]))
+            case .i32Sub: sp -= 1; sp[-1] = slot(u32(sp[-1]) &- u32(sp[0]))
+            case .i32Mul: sp -= 1; sp[-1] = slot(u32(sp[-1]) &* u32(sp[0]))
+            case .i32DivS: sp -= 1; sp[-1] = slot(try Numerics.divS(s32(sp[-1]), s32(sp[0])))
+            case .i32DivU: sp -= 1; sp[-1] = slot(try Numerics.divU(u32(sp[-1]), u32(sp[0])))
+            case .i32RemS: sp -= 1; sp[-1] = slot(try Numerics.remS(s32(sp[-1]), s32(sp[0])))
+            case .i32RemU: sp -= 1; sp[-1] = slot(try Numerics.remU(u32(sp[-1]), u32(sp[0])))
+            case .i32And: sp -= 1; sp[-1] = sp[-1] & sp[0]
+            case .i32Or: sp -= 1; sp[-1] = sp[-1] | sp[0]
+            case .i32Xor: sp -= 1; sp[-1] = sp[-1] ^ sp[0]
+            case .i32Shl: sp -= 1; sp[-1] = slot(u32(sp[-1]) &<< u32(sp[0]))
+            case .i32ShrS: sp -= 1; sp[-1] = slot(s32(sp[-1]) &>> s32(sp[0]))
+            case .i32ShrU: sp -= 1; sp[-1] = slot(u32(sp[-1]) &>> u32(sp[0]))
+            case .i32Rotl: sp -= 1; sp[-1] = slot(Numerics.rotl(u32(sp[-1]), u32(sp[0])))
+            case .i32Rotr: sp -= 1; sp[-1] = slot(Numerics.rotr(u32(sp[-1]), u32(sp[0])))
+            // i64 arithmetic
+            case .i64Clz: sp[-1] = UInt64(sp[-1].leadingZeroBitCount)
+            case .i64Ctz: sp[-1] = UInt64(sp[-1].trailingZeroBitCount)
+            case .i64Popcnt: sp[-1] = UInt64(sp[-1].nonzeroBitCount)
+            case .i64Add: sp -= 1; sp[-1] = sp[-1] &+ sp[0]
+            case .i64Sub: sp -= 1; sp[-1] = sp[-1] &- sp[0]
+            case .i64Mul: sp -= 1; sp[-1] = sp[-1] &* sp[0]
+            case .i64DivS: sp -= 1; sp[-1] = slot(try Numerics.divS(s64(sp[-1]), s64(sp[0])))
+            case .i64DivU: sp -= 1; sp[-1] = try Numerics.divU(sp[-1], sp[0])
+            case .i64RemS: sp -= 1; sp[-1] = slot(try Numerics.remS(s64(sp[-1]), s64(sp[0])))
+            case .i64RemU: sp -= 1; sp[-1] = try Numerics.remU(sp[-1], sp[0])
+            case .i64And: sp -= 1; sp[-1] = sp[-1] & sp[0]
+            case .i64Or: sp -= 1; sp[-1] = sp[-1] | sp[0]
+            case .i64Xor: sp -= 1; sp[-1] = sp[-1] ^ sp[0]
+            case .i64Shl: sp -= 1; sp[-1] = sp[-1] &<< sp[0]
+            case .i64ShrS: sp -= 1; sp[-1] = slot(s64(sp[-1]) &>> s64(sp[0]))
+            case .i64ShrU: sp -= 1; sp[-1] = sp[-1] &>> sp[0]
+            case .i64Rotl: sp -= 1; sp[-1] = Numerics.rotl(sp[-1], sp[0])
+            case .i64Rotr: sp -= 1; sp[-1] = Numerics.rotr(sp[-1], sp[0])
+
+            // f32 arithmetic (abs, neg, copysign on bits)
+            case .f32Abs: sp[-1] = sp[-1] & 0x7FFF_FFFF
+            case .f32Neg: sp[-1] = sp[-1] ^ 0x8000_0000
+            case .f32Ceil: sp[-1] = slot(Numerics.round(f32(sp[-1]), .up))
+            case .f32Floor: sp[-1] = slot(Numerics.round(f32(sp[-1]), .down))
+            case .f32Trunc: sp[-1] = slot(Numerics.round(f32(sp[-1]), .towardZero))
+            case .f32Nearest: sp[-1] = slot(Numerics.round(f32(sp[-1]), .toNearestOrEven))
+            case .f32Sqrt: sp[-1] = slot(Numerics.sqrt(f32(sp[-1])))
+            case .f32Add: sp -= 1; sp[-1] = slot(f32(sp[-1]) + f32(sp[0]))
+            case .f32Sub: sp -= 1; sp[-1] = slot(f32(sp[-1]) - f32(sp[0]))
+            case .f32Mul: sp -= 1; sp[-1] = slot(f32(sp[-1]) * f32(sp[0]))
+            case .f32Div: sp -= 1; sp[-1] = slot(f32(sp[-1]) / f32(sp[0]))
+            case .f32Min: sp -= 1; sp[-1] = slot(Numerics.fmin(f32(sp[-1]), f32(sp[0])))
+            case .f32Max: sp -= 1; sp[-1] = slot(Numerics.fmax(f32(sp[-1]), f32(sp[0])))
+            case .f32Copysign: sp -= 1; sp[-1] = (sp[-1] & 0x7FFF_FFFF) | (sp[0] & 0x8000_0000)
+            // f64 arithmetic
+            case .f64Abs: sp[-1] = sp[-1] & 0x7FFF_FFFF_FFFF_FFFF
+            case .f64Neg: sp[-1] = sp[-1] ^ 0x8000_0000_0000_0000
+            case .f64Ceil: sp[-1] = slot(Numerics.round(f64(sp[-1]), .up))
+            case .f64Floor: sp[-1] = slot(Numerics.round(f64(sp[-1]), .down))
+            case .f64Trunc: sp[-1] = slot(Numerics.round(f64(sp[-1]), .towardZero))
+            case .f64Nearest: sp[-1] = slot(Numerics.round(f64(sp[-1]), .toNearestOrEven))
+            case .f64Sqrt: sp[-1] = slot(Numerics.sqrt(f64(sp[-1])))
+            case .f64Add: sp -= 1; sp[-1] = slot(f64(sp[-1]) + f64(sp[0]))
+            case .f64Sub: sp -= 1; sp[-1] = slot(f64(sp[-1]) - f64(sp[0]))
+            case .f64Mul: sp -= 1; sp[-1] = slot(f64(sp[-1]) * f64(sp[0]))
+            case .f64Div: sp -= 1; sp[-1] = slot(f64(sp[-1]) / f64(sp[0]))
+            case .f64Min: sp -= 1; sp[-1] = slot(Numerics.fmin(f64(sp[-1]), f64(sp[0])))
+            case .f64Max: sp -= 1; sp[-1] = slot(Numerics.fmax(f64(sp[-1]), f64(sp[0])))
+            case .f64Copysign:
+                sp -= 1; sp[-1] = (sp[-1] & 0x7FFF_FFFF_FFFF_FFFF) | (sp[0] & 0x8000_0000_0000_0000)
+
+            // Conversions
+            case .i32WrapI64: sp[-1] = sp[-1] & 0xFFFF_FFFF
+            case .i32TruncF32S: sp[-1] = slot(try Numerics.truncS32(f32(sp[-1])))
+            case .i32TruncF32U: sp[-1] = slot(try Numerics.truncU32(f32(sp[-1])))
+            case .i32TruncF64S: sp[-1] = slot(try Numerics.truncS32(f64(sp[-1])))
+            case .i32TruncF64U: sp[-1] = slot(try Numerics.truncU32(f64(sp[-1])))
+            case .i64ExtendI32S: sp[-1] = slot(Int64(s32(sp[-1])))
+            case .i64TruncF32S: sp[-1] = slot(try Numerics.truncS64(f32(sp[-1])))
+            case .i64TruncF32U: sp[-1] = try Numerics.truncU64(f32(sp[-1]))
+            case .i64TruncF64S: sp[-1] = slot(try Numerics.truncS64(f64(sp[-1])))
+            case .i64TruncF64U: sp[-1] = try Numerics.truncU64(f64(sp[-1]))
+            case .f32ConvertI32S: sp[-1] = slot(Float(s32(sp[-1])))
+            case .f32ConvertI32U: sp[-1] = slot(Float(u32(sp[-1])))
+            case .f32ConvertI64S: sp[-1] = slot(Float(s64(sp[-1])))
+            case .f32ConvertI64U: sp[-1] = slot(Float(sp[-1]))
+            case .f32DemoteF64: sp[-1] = slot(Float(f64(sp[-1])))
+            case .f64ConvertI32S: sp[-1] = slot(Double(s32(sp[-1])))
+            case .f64ConvertI32U: sp[-1] = slot(Double(u32(sp[-1])))
+            case .f64ConvertI64S: sp[-1] = slot(Double(s64(sp[-1])))
+            case .f64ConvertI64U: sp[-1] = slot(Double(sp[-1]))
+            case .f64PromoteF32: sp[-1] = slot(Double(f32(sp[-1])))
+            case .i32Extend8S: sp[-1] = slot(Int32(Int8(truncatingIfNeeded: sp[-1])))
+            case .i32Extend16S: sp[-1] = slot(Int32(Int16(truncatingIfNeeded: sp[-1])))
+            case .i64Extend8S: sp[-1] = slot(Int64(Int8(truncatingIfNeeded: sp[-1])))
+            case .i64Extend16S: sp[-1] = slot(Int64(Int16(truncatingIfNeeded: sp[-1])))
+            case .i64Extend32S: sp[-1] = slot(Int64(Int32(truncatingIfNeeded: sp[-1])))
+            case .i32TruncSatF32S: sp[-1] = slot(Numerics.truncSatS32(f32(sp[-1])))
+            case .i32TruncSatF32U: sp[-1] = slot(Numerics.truncSatU32(f32(sp[-1])))
+            case .i32TruncSatF64S: sp[-1] = slot(Numerics.truncSatS32(f64(sp[-1])))
+            case .i32TruncSatF64U: sp[-1] = slot(Numerics.truncSatU32(f64(sp[-1])))
+            case .i64TruncSatF32S: sp[-1] = slot(Numerics.truncSatS64(f32(sp[-1])))
+            case .i64TruncSatF32U: sp[-1] = Numerics.truncSatU64(f32(sp[-1]))
+            case .i64TruncSatF64S: sp[-1] = slot(Numerics.truncSatS64(f64(sp[-1])))
+            case .i64TruncSatF64U: sp[-1] = Numerics.truncSatU64(f64(sp[-1]))
             }
         }
+    }
+
+    /// Spec: core/exec/instructions#exec-throw, #exec-throw_ref — throws, in `frame`, the exception a
+    /// `throw` makes (of the instance's tag, its payload popped) or a `throw_ref` pops (null traps):
+    /// `unwind` pushes the handler's frame and this returns its stack pointer.
+    @inline(never)
+    func raise(
+        _ op: Op, sp: UnsafeMutablePointer<UInt64>, frames: inout FrameStack, in frame: Frame
+    ) throws -> UnsafeMutablePointer<UInt64> {
+        let exception: ExceptionInstance
+        switch op {
+        case .throw(let t):
+            let tag = frame.instance.read { $0.tags[Int(t)] }
+            let n = tag.type.parameters.count
+            exception = ExceptionInstance(tag: tag, fields: Array(UnsafeBufferPointer(start: sp - n, count: n)))
+        default:
+            guard let e = self.exception(slot: sp[-1]) else {
+                throw sp[-1] == 0 ? Trap.nullExceptionReference : WasmError(.trap, "unknown exception reference")
+            }
+            exception = e
+        }
+        return try unwind(exception, frames: &frames, from: frame)
     }
 
     /// Spec: core/exec/instructions#exec-throw_ref — finds the handler of an exception thrown in `frame`
     /// (by the op before its pc): the innermost `try_table` around that op with a clause that catches it,
     /// in this frame or else in its callers, popped from `frames` as they are left. Pushes the payload
-    /// (for `catch`, `catch_ref`) and the `exnref` (for the `_ref` clauses) at the label's height and
-    /// returns the frame to go on in, at the label, with its stack pointer. With no handler in any frame
-    /// the exception leaves the invocation as a `WasmException`.
+    /// (for `catch`, `catch_ref`) and the `exnref` (for the `_ref` clauses) at the label's height, pushes
+    /// the frame to go on in, at the label, on `frames` (for the `resume` op) and returns the stack
+    /// pointer there. With no handler in any frame the exception leaves the invocation as a `WasmException`.
     @inline(never)
     func unwind(
         _ exception: ExceptionInstance, frames: inout FrameStack, from frame: Frame
-    ) throws -> (Frame, UnsafeMutablePointer<UInt64>) {
+    ) throws -> UnsafeMutablePointer<UInt64> {
         var frame = frame
         while true {
             let at = frame.pc - 1
@@ -762,7 +787,8 @@ extension Store {
                     sp += 1
                 }
                 frame.pc = Int(clause.target)
-                return (frame, sp)
+                frames.push(frame)
+                return sp
             }
             guard let caller = frames.pop() else { throw WasmException(exception) }
             frame = caller

@@ -44,6 +44,9 @@ enum Op {
     case `throw`(Int32)
     /// `throw_ref`: pops an `exnref`, rethrows its exception (traps on null).
     case throwRef
+    /// Goes on at the frame `unwind` pushed on the frame stack: at the handler of an exception (thrown
+    /// here, or by a host function called from here). Every function ends with it, after its `return`.
+    case resume
     /// `call`, of the function resolved at translation (unretained: the module instance keeps it alive).
     case call(Unmanaged<FunctionInstance>)
     /// `call_indirect` through a table resolved at translation (unretained, like `call`), expecting the

@@ -57,7 +57,7 @@ struct Translator {
         localTypes = type.parameters + function.locals
         if usesVectors(function, type: type) {
             return CompiledFunction(
-                ops: [.simdUnsupported, .return], branchTables: [], parameterCount: type.parameters.count,
+                ops: [.simdUnsupported, .return, .resume], branchTables: [], parameterCount: type.parameters.count,
                 localCount: localTypes.count, resultCount: type.results.count, frameSize: localTypes.count + type.results.count)
         }
         height = localTypes.count
@@ -70,6 +70,7 @@ struct Translator {
         let end = ops.count
         patch(controls[0].fixups, to: end)
         ops.append(.return)
+        ops.append(.resume)
         shortcutJumpsToReturn()
         shortcutJumpsToTests()
         return CompiledFunction(
