@@ -180,8 +180,8 @@ extension Store {
 
     /// Spec: core/exec/instructions#exec-invoke — calls a host function from `caller`: pops its arguments
     /// at `sp`, pushes its results and returns the new `sp`. An exception the host function lets through
-    /// (thrown by wasm it called back) is thrown at the call: `unwind` pushes the handler's frame, its
-    /// stack pointer is returned, and `resume` is true (the caller goes on at its `resume` op).
+    /// (thrown by wasm it called back) is thrown at the call: then the handler's frame is pushed on
+    /// `frames`, its stack pointer returned, and `resume` is true (the caller goes on at its `resume` op).
     /// `depth` is the call depth of the host function.
     @inline(never)
     func callHost(
@@ -190,7 +190,9 @@ extension Store {
         do {
             return (try callHost(callee, sp: sp, depth: depth), false)
         } catch let thrown as WasmException {
-            return (try unwind(thrown.exception, frames: &frames, from: caller), true)
+            let (handler, handlerSp) = try unwind(thrown.exception, frames: &frames, from: caller)
+            frames.push(handler)
+            return (handlerSp, true)
         }
     }
 
@@ -339,7 +341,9 @@ extension Store {
                 // costs fuel like a call: a loop may go round through a catch.
                 fuel &-= 1
                 if fuel < 0 { throw Trap.fuelExhausted }
-                sp = try raise(op, sp: sp, frames: &frames, in: Frame(code: code, instance: instance, pc: pc, fp: fp))
+                let (handler, handlerSp) = try raise(op, sp: sp, frames: &frames, in: Frame(code: code, instance: instance, pc: pc, fp: fp))
+                frames.push(handler)
+                sp = handlerSp
                 pc = code.read { $0.count } - 1
             case .resume:
                 // Spec: core/exec/instructions#exec-throw_ref — at the handler `unwind` found, on top of `frames`.
@@ -735,11 +739,11 @@ extension Store {
 
     /// Spec: core/exec/instructions#exec-throw, #exec-throw_ref — throws, in `frame`, the exception a
     /// `throw` makes (of the instance's tag, its payload popped) or a `throw_ref` pops (null traps):
-    /// `unwind` pushes the handler's frame and this returns its stack pointer.
+    /// the handler's frame and stack pointer (`unwind`).
     @inline(never)
     func raise(
         _ op: Op, sp: UnsafeMutablePointer<UInt64>, frames: inout FrameStack, in frame: Frame
-    ) throws -> UnsafeMutablePointer<UInt64> {
+    ) throws -> (Frame, UnsafeMutablePointer<UInt64>) {
         let exception: ExceptionInstance
         switch op {
         case .throw(let t):
@@ -758,13 +762,14 @@ extension Store {
     /// Spec: core/exec/instructions#exec-throw_ref — finds the handler of an exception thrown in `frame`
     /// (by the op before its pc): the innermost `try_table` around that op with a clause that catches it,
     /// in this frame or else in its callers, popped from `frames` as they are left. Pushes the payload
-    /// (for `catch`, `catch_ref`) and the `exnref` (for the `_ref` clauses) at the label's height, pushes
-    /// the frame to go on in, at the label, on `frames` (for the `resume` op) and returns the stack
-    /// pointer there. With no handler in any frame the exception leaves the invocation as a `WasmException`.
+    /// (for `catch`, `catch_ref`) and the `exnref` (for the `_ref` clauses) at the label's height and
+    /// returns the frame to go on in, at the label, with its stack pointer (the caller pushes it on
+    /// `frames` for the `resume` op). With no handler in any frame the exception leaves the invocation
+    /// as a `WasmException`.
     @inline(never)
     func unwind(
         _ exception: ExceptionInstance, frames: inout FrameStack, from frame: Frame
-    ) throws -> UnsafeMutablePointer<UInt64> {
+    ) throws -> (Frame, UnsafeMutablePointer<UInt64>) {
         var frame = frame
         while true {
             let at = frame.pc - 1
@@ -787,8 +792,7 @@ extension Store {
                     sp += 1
                 }
                 frame.pc = Int(clause.target)
-                frames.push(frame)
-                return sp
+                return (frame, sp)
             }
             guard let caller = frames.pop() else { throw WasmException(exception) }
             frame = caller
