@@ -289,8 +289,12 @@ extension Store {
   /// Swift differs: not in definitions.py, whose continuations are garbage-collected Python threads
   /// that a test simply stops resuming; here each blocked one holds an OS thread until it unwinds.
   public func abandonThreads(where abandons: (Thread) -> Bool) {
+    for thread in waiting where abandons(thread) { thread.readyFunc = nil }
     waiting.removeAll(where: abandons)
-    for (cont, thread) in suspended.matching(abandons) { abandon(cont, thread) }
+    for (cont, thread) in suspended.matching(abandons) {
+      thread.readyFunc = nil
+      abandon(cont, thread)
+    }
   }
 
   /// Abandons every thread of the store (`abandonThreads`): the store's end of life.

@@ -59,6 +59,7 @@ public final class ComponentRuntime {
     /// `ComponentTrap` when instantiation traps (a core start function, a segment out of bounds, a
     /// component start function).
     public func instantiate(_ definition: ComponentDefinition, imports: [String: ComponentExtern]) throws -> ComponentInstanceValue {
+        try checkNotTornDown()
         steps.used = 0
         let state = CanonicalABI.ComponentInstance(store)
         defer { abandonUnenterableThreads() }
@@ -87,6 +88,7 @@ public final class ComponentRuntime {
     public func invoke(_ function: ComponentFunc, _ arguments: [CanonicalABI.Value]) throws -> [CanonicalABI.Value] {
         final class Outcome { var resolved = false; var results: [CanonicalABI.Value]? }
         let outcome = Outcome()
+        try checkNotTornDown()
         steps.used = 0
         defer { abandonUnenterableThreads() }
         do {
@@ -144,7 +146,15 @@ public final class ComponentRuntime {
     /// Abandons every thread of the store; the runtime must not be used afterwards. Call it when the
     /// embedder drops the runtime (the end of a script, of `cmref run`).
     public func tearDown() {
+        tornDown = true
         store.tearDown()
+    }
+    /// Set by `tearDown`: later calls and instantiations are refused.
+    private(set) var tornDown = false
+
+    /// Refuses to run anything in a runtime that was torn down.
+    func checkNotTornDown() throws {
+        if tornDown { throw WasmError(.usage, "the component runtime was torn down") }
     }
 
     /// The instances a thread depends on: its task's instance and ancestors, and for a host call's
