@@ -98,8 +98,9 @@ final class ContinuationWorkers: @unchecked Sendable {
   static let shared = ContinuationWorkers()
   /// At most this many threads stay parked; more exit when their body ends.
   static let maxIdle = 64
-  /// At most this many OS threads run or hold a blocked continuation at once, in the whole process.
-  static let maxBusy = 1024
+  /// At most this many OS threads run or hold a blocked continuation at once, in the whole process
+  /// (a variable for tests of the limit).
+  nonisolated(unsafe) static var maxBusy = 1024
 
   private let lock = NSLock()
   private var idle: [Worker] = []

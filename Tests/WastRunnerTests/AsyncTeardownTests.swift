@@ -60,15 +60,20 @@ final class AsyncTeardownTests: XCTestCase {
       (func (export "trap") async (canon lift (core func $m "trap") async)))
     """#
 
-  /// The blocked threads of a dropped component, then of the whole store, unwind: none stays suspended,
-  /// and none can be resumed afterwards.
-  func testAbandoningUnwindsEveryBlockedThread() throws {
+  /// A runtime with the runner's host imports and `count` instances of `neverSync`.
+  func neverSyncInstances(_ count: Int) throws -> (ComponentRuntime, [ComponentInstanceValue]) {
     let runtime = ComponentRuntime()
     let host = try HostImports(runtime: runtime)
     let component = try parseComponent(Self.neverSync)
     _ = try validateComponent(component, features: .componentModelSuite)
-    let first = try runtime.instantiate(component, imports: host.imports)
-    let second = try runtime.instantiate(component, imports: host.imports)
+    return (runtime, try (0..<count).map { _ in try runtime.instantiate(component, imports: host.imports) })
+  }
+
+  /// The blocked threads of a dropped component, then of the whole store, unwind: none stays suspended,
+  /// and none can be resumed afterwards.
+  func testAbandoningUnwindsEveryBlockedThread() throws {
+    let (runtime, instances) = try neverSyncInstances(2)
+    let (first, second) = (instances[0], instances[1])
     for instance in [first, second] {
       XCTAssertThrowsError(try runtime.invoke(try XCTUnwrap(instance.function("f")), [])) { error in
         guard let trap = error as? ComponentTrap, case .unresolved = trap.site else { return XCTFail("\(error)") }
@@ -96,11 +101,8 @@ final class AsyncTeardownTests: XCTestCase {
   /// A trap leaves its instance entered, so nothing can resume its threads, nor the host calls it made:
   /// they are abandoned as the call ends.
   func testATrappedComponentTakesItsBlockedThreadsWithIt() throws {
-    let runtime = ComponentRuntime()
-    let host = try HostImports(runtime: runtime)
-    let component = try parseComponent(Self.neverSync)
-    _ = try validateComponent(component, features: .componentModelSuite)
-    let instance = try runtime.instantiate(component, imports: host.imports)
+    let (runtime, instances) = try neverSyncInstances(1)
+    let instance = instances[0]
     XCTAssertThrowsError(try runtime.invoke(try XCTUnwrap(instance.function("f")), []))
     XCTAssertEqual(runtime.store.suspended.count, 2)
     XCTAssertThrowsError(try runtime.invoke(try XCTUnwrap(instance.function("trap")), [])) { error in
@@ -194,5 +196,54 @@ final class AsyncTeardownTests: XCTestCase {
     XCTAssertEqual(records.dropLast().filter { $0.outcome != .passed }.map { "\($0.line): \($0.message)" }, [])
     XCTAssertEqual(records.last?.outcome, .failed)
     XCTAssertEqual(records.last?.message, "expected 0 result(s), got trap: unresolved: the call to `f` did not resolve and no thread can run")
+  }
+
+  /// Past the OS-thread limit a resume ends as a located exhaustion (the limit is lowered to 16 more
+  /// than the threads in use here, so the test starts few threads); the instance, left entered, takes
+  /// its threads with it, and the next component runs.
+  func testTheThreadLimitIsALocatedExhaustion() {
+    let saved = ContinuationWorkers.maxBusy
+    ContinuationWorkers.maxBusy = ContinuationWorkers.shared.busy + 16
+    defer { ContinuationWorkers.maxBusy = saved }
+    let spawn = #"""
+      (component
+        (core module $Libc (memory (export "mem") 1) (table (export "table") 1 funcref))
+        (core instance $libc (instantiate $Libc))
+        (core type $start (func (param i32)))
+        (core func $thread.new (canon thread.new-indirect $start (core table $libc "table")))
+        (core func $thread.resume-later (canon thread.resume-later))
+        (core func $thread.suspend (canon thread.suspend))
+        (core func $thread.yield (canon thread.yield))
+        (core module $M
+          (import "" "table" (table 1 funcref))
+          (import "" "thread.new" (func $thread.new (param i32 i32) (result i32)))
+          (import "" "thread.resume-later" (func $thread.resume-later (param i32)))
+          (import "" "thread.suspend" (func $thread.suspend (result i32)))
+          (import "" "thread.yield" (func $thread.yield (result i32)))
+          (elem (table 0) (i32.const 0) func $child)
+          (func $child (param i32) (drop (call $thread.suspend)))
+          (func (export "spawn") (param $n i32) (local $i i32)
+            (loop $l
+              (call $thread.resume-later (call $thread.new (i32.const 0) (local.get $i)))
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+            (drop (call $thread.yield))
+            (drop (call $thread.suspend))))
+        (core instance $m (instantiate $M (with "" (instance
+          (export "table" (table $libc "table")) (export "thread.new" (func $thread.new))
+          (export "thread.resume-later" (func $thread.resume-later)) (export "thread.suspend" (func $thread.suspend))
+          (export "thread.yield" (func $thread.yield))))))
+        (func (export "spawn") async (param "n" u32) (canon lift (core func $m "spawn") async)))
+
+      """#
+    let records = run(spawn + """
+      (assert_exhaustion (invoke "spawn" (u32.const 64)) "thread limit exhausted")
+      (assert_trap (invoke "spawn" (u32.const 1)) "cannot enter component instance")
+      \(spawn)
+      (assert_trap (invoke "spawn" (u32.const 4)) "deadlock detected")
+      """)
+    XCTAssertEqual(records.map(\.outcome), [.passed, .passed, .passed, .passed, .passed], records.map(\.message).joined(separator: "\n"))
+    XCTAssertEqual(records.map(\.line), [1, 29, 30, 31, 60])
+    XCTAssertEqual(ContinuationWorkers.shared.busy, ContinuationWorkers.maxBusy - 16)
   }
 }
