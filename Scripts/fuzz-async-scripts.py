@@ -6,8 +6,10 @@
 
 Default inputs: ../shared/testsuite/component-model/async/*.wast and spec-tests/async/*.wast.
 For each file, N mutants (seeded: the same seed gives the same mutants) of these kinds:
-  number     an integer literal (i32.const operands, callback codes, handle indices, lengths,
-             pointers, invoke arguments) replaced by an edge value (0, 1, 2, 3, 15, 16, 0x7fffffff,
+  const      the operand of an `i32.const`/`i64.const` or a script value (`u32.const` ...): callback
+             codes, handle indices, lengths, pointers, invoke arguments (most mutants: these leave
+             the script valid, so they reach execution);
+  number     any integer literal (indices, limits, ... too), replaced by an edge value (0, 1, 2, 3, 15, 16, 0x7fffffff,
              0x80000000, 0xffffffff, -1, n±1, n<<4, n|1, n|2, a random 32-bit value);
   drop       a top-level command removed;
   duplicate  a top-level command written twice;
@@ -68,6 +70,7 @@ def top_level_spans(text):
     return spans
 
 
+CONST = re.compile(r'\b[iusf](?:8|16|32|64)\.const\s+$')
 NUMBER = re.compile(r'(?<![\w$.\-])(-?(?:0x[0-9a-fA-F_]+|[0-9][0-9_]*))(?![\w.])')
 
 
@@ -89,15 +92,17 @@ def numbers(text):
 def mutate(text, rng):
     """One mutant of `text` and a short description of the mutation."""
     spans = top_level_spans(text)
-    kind = rng.choices(['number', 'drop', 'duplicate', 'swap', 'truncate'], [6, 1, 1, 1, 1])[0]
-    if kind == 'number' or len(spans) < 2:
+    kind = rng.choices(['const', 'number', 'drop', 'duplicate', 'swap', 'truncate'], [6, 2, 1, 1, 1, 1])[0]
+    if kind in ('const', 'number') or len(spans) < 2:
         nums = numbers(text)
+        if kind == 'const':
+            nums = [n for n in nums if CONST.search(text, max(0, n[0] - 12), n[0])] or nums
         if not nums: return text, 'none'
         s, e, v = rng.choice(nums)
         new = rng.choice(EDGE + [v + 1, v - 1, v << 4, v | 1, v | 2, rng.getrandbits(32)])
         if v >= 0 and new < 0 and rng.random() < 0.5: new &= 0xffffffff
         lit = hex(new) if new > 0xffff and rng.random() < 0.5 else str(new)
-        return text[:s] + lit + text[e:], f'number @{s}: {text[s:e]} -> {lit}'
+        return text[:s] + lit + text[e:], f'{kind} @{s}: {text[s:e]} -> {lit}'
     if kind == 'drop':
         s, e = rng.choice(spans)
         return text[:s] + text[e:], f'drop @{s}'
