@@ -1,6 +1,6 @@
 // Spec: CanonicalABI.md#stack-switching
-// DESIGN.md principle 3: each continuation is backed by its own OS thread (Foundation.Thread with an explicit
-// stack size); semaphores stand for the spec's already-acquired locks, so exactly one runs at a time.
+// DESIGN.md principle 3: each continuation is backed by its own OS thread (a pthread with an explicit
+// stack size, pooled); semaphores stand for the spec's already-acquired locks, so exactly one runs at a time.
 // Swift differs: a continuation the spec would simply never resume again holds an OS thread, so a store
 // can abandon its suspended continuations (`Store.abandonThreads`): each is resumed one last time and
 // unwinds its Swift frames with `ContinuationAbandoned` (Docs/execution.md, "Abandoned continuations").
@@ -105,12 +105,9 @@ final class ContinuationWorkers: @unchecked Sendable {
   private let lock = NSLock()
   private var idle: [Worker] = []
   private var busyCount = 0
-  private var threadCount = 0
 
   /// The OS threads currently running or holding a blocked continuation.
   var busy: Int { lock.lock(); defer { lock.unlock() }; return busyCount }
-  /// The OS threads this pool has (busy or parked).
-  var threads: Int { lock.lock(); defer { lock.unlock() }; return threadCount }
 
   /// Runs `body` on a parked OS thread, or on a new one (with the continuation stack size).
   func run(_ body: @escaping () -> Void) throws {
@@ -121,7 +118,6 @@ final class ContinuationWorkers: @unchecked Sendable {
     }
     busyCount += 1
     let parked = idle.popLast()
-    if parked == nil { threadCount += 1 }
     lock.unlock()
     if let parked {
       parked.body = body
@@ -133,7 +129,6 @@ final class ContinuationWorkers: @unchecked Sendable {
     guard Self.startOSThread(worker) else {
       lock.lock()
       busyCount -= 1
-      threadCount -= 1
       lock.unlock()
       throw WasmError(.exhaustion, "thread limit exhausted: the system refused a new thread")
     }
@@ -175,7 +170,7 @@ final class ContinuationWorkers: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     busyCount -= 1
-    guard idle.count < Self.maxIdle else { threadCount -= 1; return false }
+    guard idle.count < Self.maxIdle else { return false }
     idle.append(worker)
     return true
   }
