@@ -146,6 +146,7 @@ private func checkModule(_ module: Module, features: Features, deferBodies: Bool
     result.memories = context.memories
     result.globals = context.globals
     result.tags = context.tags
+    result.definedTypes = context.hierarchy.subTypes
     return (result, deferBodies ? bodies : {})
 }
 
