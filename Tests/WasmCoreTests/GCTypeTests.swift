@@ -6,6 +6,17 @@ import XCTest
 final class GCTypeTests: XCTestCase {
     let gc = Features.wasm2.with(.gc, .functionReferences)
 
+    /// A module with every form of GC type definition, for the damaged-binary tests.
+    static let sample = try? parseModule("""
+        (module
+          (type $s (array (mut i8)))
+          (type $r (sub (struct (field $a i32) (field (mut (ref null $r))) (field i8 i16))))
+          (type (sub final $r (struct (field i32) (field (mut (ref null $r))) (field i8 i16) (field f64))))
+          (rec (type $f (func (param (ref $g)) (result i32))) (type $g (struct (field (ref null $f)))))
+          (global (ref null $s) (ref.null $s))
+          (func (type $f) (i32.const 0)))
+        """, features: .all)
+
     /// A module parsed from text under GC.
     func module(_ fields: String) throws -> Module {
         try parseModule("(module \(fields))", features: gc)
@@ -90,6 +101,12 @@ final class GCTypeTests: XCTestCase {
         // `sub final` without supertypes is the composite type alone; `(rec)` of one stays a rec group.
         XCTAssertEqual(try decodeModule(bytes, features: gc).recursionGroups[3], RecursionGroup(single: SubType(FunctionType(parameters: [.i32]))))
         XCTAssertTrue(try decodeModule(bytes, features: gc).recursionGroups[4].isExplicit)
+    }
+
+    func testSampleIsValidAndRoundTrips() throws {
+        let sample = try XCTUnwrap(Self.sample)
+        XCTAssertValid(sample, features: .all)
+        XCTAssertEqual(try decodeModule(encodeModule(sample), features: .all), sample)
     }
 
     func testMalformedSubTypes() {
