@@ -25,11 +25,8 @@ public enum FailureList {
 
     /// One line saying why the command fails. For an expected failure the listed reason is kept.
     static func reason(_ r: CommandRecord) -> String {
+        if r.outcome == .expectedFailure, let listed = r.listedReason { return listed }
         var message = r.message
-        if r.outcome == .expectedFailure, let open = message.lastIndex(of: "(") {
-            // `reason (message)`: keep the listed reason.
-            return String(message[..<open]).trimmingSpaces
-        }
         message = message.replacingOccurrences(of: "\n", with: " ")
         if let missing = missingCoreFeature(r.file, message) { return missing }
         let expected = expectedText(message)
