@@ -59,6 +59,14 @@ final class GCTypeTests: XCTestCase {
         XCTAssertEqual(m.types.count, 6)
     }
 
+    func testFieldNamesAreUniqueWithinAStruct() {
+        XCTAssertThrowsError(try module("(type (struct (field $a i32) (field $a i64)))")) { error in
+            XCTAssertEqual((error as? WasmError)?.kind, .malformed)
+            XCTAssertEqual((error as? WasmError)?.message.hasPrefix("duplicate field $a"), true, "\(error)")
+        }
+        XCTAssertNoThrow(try module("(type (struct (field $a i32))) (type (struct (field $a i32)))"))
+    }
+
     func testInlineTypeUsesReuseOnlyTypesOutsideRecGroups() throws {
         // As wasm-tools: a `(type (sub (func)))` field is reused, a member of `(rec ...)` is not.
         let reused = try module("(type (sub (func))) (func)")
@@ -113,7 +121,7 @@ final class GCTypeTests: XCTestCase {
         // 0x50, no supertypes, then a byte that starts no composite type.
         let badComposite: [UInt8] = [0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00, 0x01, 0x04, 0x01, 0x50, 0x00, 0x40]
         XCTAssertThrowsError(try decodeModule(badComposite, features: gc)) { error in
-            XCTAssertEqual((error as? WasmError)?.message.hasPrefix("invalid leading byte (0x40) for non-final sub type"), true, "\(error)")
+            XCTAssertEqual((error as? WasmError)?.message.hasPrefix("invalid leading byte (0x40) for type"), true, "\(error)")
         }
         // An array of i8 with mutability byte 2.
         let badMutability: [UInt8] = [0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00, 0x01, 0x04, 0x01, 0x5E, 0x78, 0x02]

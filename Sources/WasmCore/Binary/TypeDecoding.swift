@@ -89,19 +89,19 @@ extension ByteReader {
     /// the supertypes and a composite type, or a composite type alone (final, no supertypes).
     public mutating func subType(_ features: Features) throws -> SubType {
         guard let b = peek(), b == TypeCodes.subType || b == TypeCodes.finalSubType else {
-            return SubType(composite: try compositeType(features, context: nil))
+            return SubType(composite: try compositeType(features, afterPrefix: false))
         }
         _ = try byte()
         let supertypes = try vector { try $0.u32() }
         let isFinal = b == TypeCodes.finalSubType
-        let composite = try compositeType(features, context: isFinal ? "final sub type" : "non-final sub type")
+        let composite = try compositeType(features, afterPrefix: true)
         return SubType(isFinal: isFinal, supertypes: supertypes, composite: composite)
     }
 
     /// Spec: core/binary/types#composite-types — 0x60 a function type, 0x5F a struct type (its
-    /// fields), 0x5E an array type (its field). `context` names what a wrong leading byte fails
-    /// to start (after a `sub` prefix); without one it is a malformed function type.
-    mutating func compositeType(_ features: Features, context: String?) throws -> CompositeType {
+    /// fields), 0x5E an array type (its field). A wrong leading byte after a `sub` prefix is
+    /// wasmparser's "invalid leading byte"; without one it is a malformed function type.
+    mutating func compositeType(_ features: Features, afterPrefix: Bool) throws -> CompositeType {
         let start = position
         switch peek() {
         case TypeCodes.functionType: return .function(try functionType(features))
@@ -111,8 +111,8 @@ extension ByteReader {
         case TypeCodes.arrayType:
             _ = try byte()
             return .array(try fieldType(features))
-        case let b? where context != nil:
-            throw error("invalid leading byte (0x\(String(b, radix: 16))) for \(context ?? "")", at: start)
+        case let b? where afterPrefix:
+            throw error("invalid leading byte (0x\(String(b, radix: 16))) for type", at: start)
         default:
             return .function(try functionType(features))
         }

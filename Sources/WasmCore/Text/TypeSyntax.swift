@@ -142,8 +142,13 @@ extension TextCursor {
         }
         if takeLeftParen("struct") {
             var fields: [CompositeType.Field] = []
+            var names = Set<String>()
             while takeLeftParen("field") {
-                if takeIdentifier() != nil {
+                let at = peek
+                if let name = takeIdentifier() {
+                    guard names.insert(name).inserted else {
+                        throw at.map { error("duplicate field $\(name)", at: $0) } ?? error("duplicate field $\(name)")
+                    }
                     fields.append(try parseFieldType(features: features, typeIndex: typeIndex))
                 } else {
                     while !peekRightParen { fields.append(try parseFieldType(features: features, typeIndex: typeIndex)) }
