@@ -123,6 +123,11 @@ final class GCTypeTests: XCTestCase {
         XCTAssertThrowsError(try decodeModule(badComposite, features: gc)) { error in
             XCTAssertEqual((error as? WasmError)?.message.hasPrefix("invalid leading byte (0x40) for type"), true, "\(error)")
         }
+        // A rec group whose member starts with a byte that starts no composite type.
+        let badMember: [UInt8] = [0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00, 0x01, 0x04, 0x01, 0x4E, 0x01, 0x40]
+        XCTAssertThrowsError(try decodeModule(badMember, features: gc)) { error in
+            XCTAssertEqual((error as? WasmError)?.message.hasPrefix("invalid leading byte (0x40) for type"), true, "\(error)")
+        }
         // An array of i8 with mutability byte 2.
         let badMutability: [UInt8] = [0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00, 0x01, 0x04, 0x01, 0x5E, 0x78, 0x02]
         XCTAssertThrowsError(try decodeModule(badMutability, features: gc)) { error in

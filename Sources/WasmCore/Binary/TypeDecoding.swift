@@ -80,28 +80,31 @@ extension ByteReader {
     public mutating func recursionGroup(_ features: Features) throws -> RecursionGroup {
         if peek() == TypeCodes.recursionGroup {
             _ = try byte()
-            return RecursionGroup(try vector { try $0.subType(features) })
+            return RecursionGroup(try vector { try $0.subType(features, strict: true) })
         }
         return RecursionGroup(single: try subType(features))
     }
 
     /// Spec: core/binary/types#recursive-types — `subtype`: 0x50 (non-final) or 0x4F (final) with
     /// the supertypes and a composite type, or a composite type alone (final, no supertypes).
-    public mutating func subType(_ features: Features) throws -> SubType {
+    /// A byte that starts no composite type is wasmparser's "invalid leading byte" after a `sub`
+    /// prefix or when `strict` (GC-only places: rec groups, components); otherwise, as in
+    /// WebAssembly 2.0, a malformed function type.
+    public mutating func subType(_ features: Features, strict: Bool = false) throws -> SubType {
         guard let b = peek(), b == TypeCodes.subType || b == TypeCodes.finalSubType else {
-            return SubType(composite: try compositeType(features, afterPrefix: false))
+            return SubType(composite: try compositeType(features, strict: strict))
         }
         _ = try byte()
         let supertypes = try vector { try $0.u32() }
         let isFinal = b == TypeCodes.finalSubType
-        let composite = try compositeType(features, afterPrefix: true)
+        let composite = try compositeType(features, strict: true)
         return SubType(isFinal: isFinal, supertypes: supertypes, composite: composite)
     }
 
     /// Spec: core/binary/types#composite-types — 0x60 a function type, 0x5F a struct type (its
-    /// fields), 0x5E an array type (its field). A wrong leading byte after a `sub` prefix is
-    /// wasmparser's "invalid leading byte"; without one it is a malformed function type.
-    mutating func compositeType(_ features: Features, afterPrefix: Bool) throws -> CompositeType {
+    /// fields), 0x5E an array type (its field). A wrong leading byte is wasmparser's "invalid
+    /// leading byte" when `strict`, else a malformed function type.
+    mutating func compositeType(_ features: Features, strict: Bool) throws -> CompositeType {
         let start = position
         switch peek() {
         case TypeCodes.functionType: return .function(try functionType(features))
@@ -111,7 +114,7 @@ extension ByteReader {
         case TypeCodes.arrayType:
             _ = try byte()
             return .array(try fieldType(features))
-        case let b? where afterPrefix:
+        case let b? where strict:
             throw error("invalid leading byte (0x\(String(b, radix: 16))) for type", at: start)
         default:
             return .function(try functionType(features))
