@@ -34,10 +34,10 @@ let package = Package(
         .testTarget(name: "WasmCoreTests", dependencies: ["WasmCore"]),
         .testTarget(name: "CanonicalABITests", dependencies: ["CanonicalABI"]),
         .testTarget(
-            name: "ComponentModelTests", dependencies: ["ComponentModel"],
+            name: "ComponentModelTests", dependencies: ["ComponentModel", "CanonicalABI"],
             exclude: ["known-validation-failures.txt"]  // read by the suite walk, by path
         ),
-        .testTarget(name: "WastRunnerTests", dependencies: ["WastRunner", "WasmCore"]),
+        .testTarget(name: "WastRunnerTests", dependencies: ["WastRunner", "WasmCore", "CanonicalABI"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -158,10 +158,11 @@ struct InvokeError: Error, CustomStringConvertible {
   init(_ d: String) { description = d }
 }
 
-/// A trap as `cmref run` reports it: the site, and the wording the suites use for it.
+/// A trap as `cmref run` reports it: the site, and the wording the suites use for it (a `{}`
+/// placeholder of the wording, which the suites fill with a number, shown as `…`).
 func describeTrap(_ trap: ComponentTrap) -> String {
   if let words = acceptedTrapWordings(trap), let first = words.first, !first.isEmpty, !trap.description.hasSuffix(first) {
-    return "\(trap) (\(first))"
+    return "\(trap) (\(first.replacingOccurrences(of: "{}", with: "…")))"
   }
   return trap.description
 }

@@ -1,3 +1,4 @@
+import CanonicalABI
 import XCTest
 import WasmCore
 @testable import ComponentModel
@@ -5,18 +6,6 @@ import WasmCore
 /// No crash on bad input: prefixes and single-byte mutations of real component binaries each give
 /// a component or a located `.malformed` error.
 final class RobustnessTests: XCTestCase {
-    /// A small deterministic generator (SplitMix64), so the mutations are the same on every run.
-    struct SplitMix64 {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     func check(_ bytes: [UInt8], _ what: String) {
         do {
             _ = try decodeComponent(bytes)
@@ -33,7 +22,7 @@ final class RobustnessTests: XCTestCase {
         // Every 8th well-formed component binary of the suites, in corpus order.
         let samples = entries.filter { $0.isComponent && $0.command != "assert_malformed" }.enumerated()
             .filter { $0.offset % 8 == 0 }.map(\.element)
-        var rng = SplitMix64(state: 0x5EED_C0DE)
+        var rng = SplitMix64(seed: 0x5EED_C0DE)
         var cases = 0
         for e in samples {
             let b = e.bytes

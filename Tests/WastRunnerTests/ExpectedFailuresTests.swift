@@ -52,4 +52,23 @@ final class ExpectedFailuresTests: XCTestCase {
             XCTAssertEqual((error as? WasmError)?.message.contains("reason"), true, "\(error)")
         }
     }
+
+    func testPinnedFailureMustFailThatWay() throws {
+        let pinned = "async/a.wast:7  [fails with: canon_task_return: not LiftOptions.equal] the suite accepts (see Docs)"
+        let expected = try ExpectedFailures(parsing: pinned, file: "ef.txt")
+        XCTAssertEqual(expected.entries.first?.pinnedFailure, "canon_task_return: not LiftOptions.equal")
+        func failing(_ message: String) -> CommandRecord {
+            CommandRecord(file: "../shared/testsuite/async/a.wast", line: 7, command: "assert_return", outcome: .failed, message: message)
+        }
+        let same = expected.apply(to: failing("expected 1 result(s), got trap: canon_task_return: not LiftOptions.equal(opts, task.opts)"))
+        XCTAssertEqual(same.outcome, .expectedFailure)
+        XCTAssertEqual(same.listedReason, "[fails with: canon_task_return: not LiftOptions.equal] the suite accepts (see Docs)")
+        XCTAssertEqual(FailureList.lines([same]), ["async/a.wast:7  [fails with: canon_task_return: not LiftOptions.equal] the suite accepts (see Docs)"],
+                       "--list-failures keeps the listed reason, pin included, even when the message has parentheses")
+        let other = expected.apply(to: failing("expected 1 result(s), got trap: unreachable"))
+        XCTAssertEqual(other.outcome, .failed)
+        XCTAssertTrue(other.message.hasPrefix("listed as failing with `canon_task_return: not LiftOptions.equal`, but failed otherwise: expected 1"), other.message)
+        XCTAssertThrowsError(try ExpectedFailures(parsing: "a.wast:1  [fails with: ] why", file: "ef.txt"))
+        XCTAssertThrowsError(try ExpectedFailures(parsing: "a.wast:1  [fails with: never closed", file: "ef.txt"))
+    }
 }

@@ -87,4 +87,26 @@ extension CLITests {
     XCTAssertEqual(unlinkable.status, 2, unlinkable.err)
     XCTAssertEqual(try run(["run", "missing.wat", "--invoke", "f()"]).status, 2)
   }
+
+  func testRunReportsAsyncTrapsAndCallsThatCannotResolve() throws {
+    // The callback waits on waitable set 0, which does not exist; then on a new, empty set.
+    func waiting(on set: String) -> String {
+      """
+      (component
+        (core module $M
+          (import "" "waitable-set.new" (func $new (result i32)))
+          (func (export "f") (result i32) (i32.or (i32.const 2) (i32.shl \(set) (i32.const 4))))
+          (func (export "cb") (param i32 i32 i32) (result i32) unreachable))
+        (core func $new (canon waitable-set.new))
+        (core instance $m (instantiate $M (with "" (instance (export "waitable-set.new" (func $new))))))
+        (func (export "f") async (canon lift (core func $m "f") async (callback (core func $m "cb")))))
+      """
+    }
+    let unknown = try run(["run", file("unknown-set.wat", waiting(on: "(i32.const 0)")), "--invoke", "f()"])
+    XCTAssertEqual(unknown.status, 1)
+    XCTAssertTrue(unknown.err.contains("trap: Table.get: self.array[i] is None (unknown handle index …)"), unknown.err)
+    let empty = try run(["run", file("empty-set.wat", waiting(on: "(call $new)")), "--invoke", "f()"])
+    XCTAssertEqual(empty.status, 1)
+    XCTAssertTrue(empty.err.contains("the call to `f` did not resolve and no thread can run"), empty.err)
+  }
 }

@@ -7,12 +7,24 @@ import WasmCore
 /// the run, so the list shrinks as work lands. A listed path matches a script path that equals it
 /// or ends with `/` followed by it, after both are normalised (so `core/foo.wast:12` matches
 /// `../shared/testsuite/core/foo.wast`). Blank lines and lines starting with `#` are ignored.
+///
+/// A reason may start with a pin, `[fails with: TEXT]`: the command must then fail with a message
+/// containing TEXT (a trap site, say); failing any other way fails the run, so a listed command
+/// cannot silently change why it fails.
 public struct ExpectedFailures: Sendable {
     /// One listed command.
     public struct Entry: Hashable, Sendable {
         public var path: String
         public var line: Int
+        /// The reason as listed, pin included.
         public var reason: String
+
+        /// The text the failure message must contain, from a leading `[fails with: TEXT]`.
+        public var pinnedFailure: String? {
+            guard reason.hasPrefix(ExpectedFailures.pinOpening), let close = reason.firstIndex(of: "]") else { return nil }
+            let text = reason[reason.index(reason.startIndex, offsetBy: ExpectedFailures.pinOpening.count)..<close]
+            return text.trimmingCharacters(in: .whitespaces)
+        }
 
         /// Whether the entry's path names `file`.
         func matches(file: String) -> Bool {
@@ -44,6 +56,12 @@ public struct ExpectedFailures: Sendable {
             guard !reason.isEmpty else {
                 throw WasmError(.usage, "expected a reason after `\(head)`", at: location, file: file)
             }
+            if reason.hasPrefix(Self.pinOpening) {
+                guard let close = reason.firstIndex(of: "]"),
+                      !reason[reason.index(reason.startIndex, offsetBy: Self.pinOpening.count)..<close].allSatisfy(\.isWhitespace) else {
+                    throw WasmError(.usage, "expected `\(Self.pinOpening) TEXT]` with a non-empty TEXT", at: location, file: file)
+                }
+            }
             entries.append(Entry(path: Self.normalise(String(head[..<colon])), line: number, reason: reason))
         }
     }
@@ -60,14 +78,23 @@ public struct ExpectedFailures: Sendable {
         return entries.filter { entry in !listed.contains(entry) && files.contains { entry.matches(file: $0) } }
     }
 
-    /// Applies the list to a record: a listed failure becomes an expected failure, a listed pass a failure.
+    /// The opening of a reason's pin, `[fails with: TEXT]`.
+    static let pinOpening = "[fails with:"
+
+    /// Applies the list to a record: a listed failure becomes an expected failure, a listed pass a
+    /// failure, and so does a listed failure whose message lacks the entry's pinned text.
     public func apply(to record: CommandRecord) -> CommandRecord {
         guard let entry = entry(file: record.file, line: record.line) else { return record }
         var result = record
         switch record.outcome {
         case .failed:
+            if let pin = entry.pinnedFailure, !record.message.contains(pin) {
+                result.message = "listed as failing with `\(pin)`, but failed otherwise: \(record.message)"
+                return result
+            }
             result.outcome = .expectedFailure
             result.message = "\(entry.reason) (\(record.message))"
+            result.listedReason = entry.reason
         case .passed:
             result.outcome = .failed
             result.message = "expected a failure (listed: \(entry.reason)), got a pass; remove it from the expected-failures list"

@@ -25,13 +25,16 @@ public struct CommandRecord: Hashable, Sendable, Codable {
     public var outcome: Outcome
     /// For a failure, `expected ..., got ...`; for a skip or expected failure, the reason; else empty.
     public var message: String
+    /// For an expected failure, the reason as the expected-failures list gives it.
+    public var listedReason: String?
 
-    public init(file: String, line: Int, command: String, outcome: Outcome, message: String) {
+    public init(file: String, line: Int, command: String, outcome: Outcome, message: String, listedReason: String? = nil) {
         self.file = file
         self.line = line
         self.command = command
         self.outcome = outcome
         self.message = message
+        self.listedReason = listedReason
     }
 }
 
