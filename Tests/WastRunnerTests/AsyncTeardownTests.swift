@@ -20,6 +20,19 @@ final class AsyncTeardownTests: XCTestCase {
     return ScriptRunner(engineFactory: ScriptExecution.factory).run(file: path)
   }
 
+  /// The text of a script of `Scripts/async-thread-stress.sh` (one file, `copies` of each of `kinds`).
+  func stressScript(copies: Int, kinds: String = "wait-empty never-sync spawn") throws -> String {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("teardown-stress-\(getpid())-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let generate = Process()
+    generate.executableURL = URL(fileURLWithPath: "/bin/bash")
+    generate.arguments = [Self.packageRoot.appendingPathComponent("Scripts/async-thread-stress.sh").path, dir, "1", "\(copies)", kinds]
+    try generate.run()
+    generate.waitUntilExit()
+    XCTAssertEqual(generate.terminationStatus, 0)
+    return try String(contentsOfFile: dir + "/stress-0.wast", encoding: .utf8)
+  }
+
   /// The OS threads of this process (Linux: the entries of /proc/self/task), or nil elsewhere.
   func osThreads() -> Int? {
     (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task"))?.count
@@ -31,15 +44,7 @@ final class AsyncTeardownTests: XCTestCase {
   /// later call fail with "call stack exhausted"), and the OS threads stay within the pool's size.
   func testThreadsOfDroppedComponentsReturnToThePool() throws {
     guard let before = osThreads() else { throw XCTSkip("no /proc/self/task: not Linux") }
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("teardown-stress-\(getpid())").path
-    defer { try? FileManager.default.removeItem(atPath: dir) }
-    let generate = Process()
-    generate.executableURL = URL(fileURLWithPath: "/bin/bash")
-    generate.arguments = [Self.packageRoot.appendingPathComponent("Scripts/async-thread-stress.sh").path, dir, "1", "20"]
-    try generate.run()
-    generate.waitUntilExit()
-    XCTAssertEqual(generate.terminationStatus, 0)
-    let records = ScriptRunner(engineFactory: ScriptExecution.factory).run(file: dir + "/stress-0.wast")
+    let records = run(try stressScript(copies: 20))
     XCTAssertEqual(records.count, 120)
     XCTAssertEqual(records.filter { $0.outcome != .passed }.map { "\($0.line): \($0.message)" }, [])
     let after = try XCTUnwrap(osThreads())
@@ -201,49 +206,21 @@ final class AsyncTeardownTests: XCTestCase {
   /// Past the OS-thread limit a resume ends as a located exhaustion (the limit is lowered to 16 more
   /// than the threads in use here, so the test starts few threads); the instance, left entered, takes
   /// its threads with it, and the next component runs.
-  func testTheThreadLimitIsALocatedExhaustion() {
+  func testTheThreadLimitIsALocatedExhaustion() throws {
     let saved = ContinuationWorkers.maxBusy
     ContinuationWorkers.maxBusy = ContinuationWorkers.shared.busy + 16
     defer { ContinuationWorkers.maxBusy = saved }
-    let spawn = #"""
-      (component
-        (core module $Libc (memory (export "mem") 1) (table (export "table") 1 funcref))
-        (core instance $libc (instantiate $Libc))
-        (core type $start (func (param i32)))
-        (core func $thread.new (canon thread.new-indirect $start (core table $libc "table")))
-        (core func $thread.resume-later (canon thread.resume-later))
-        (core func $thread.suspend (canon thread.suspend))
-        (core func $thread.yield (canon thread.yield))
-        (core module $M
-          (import "" "table" (table 1 funcref))
-          (import "" "thread.new" (func $thread.new (param i32 i32) (result i32)))
-          (import "" "thread.resume-later" (func $thread.resume-later (param i32)))
-          (import "" "thread.suspend" (func $thread.suspend (result i32)))
-          (import "" "thread.yield" (func $thread.yield (result i32)))
-          (elem (table 0) (i32.const 0) func $child)
-          (func $child (param i32) (drop (call $thread.suspend)))
-          (func (export "spawn") (param $n i32) (local $i i32)
-            (loop $l
-              (call $thread.resume-later (call $thread.new (i32.const 0) (local.get $i)))
-              (local.set $i (i32.add (local.get $i) (i32.const 1)))
-              (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
-            (drop (call $thread.yield))
-            (drop (call $thread.suspend))))
-        (core instance $m (instantiate $M (with "" (instance
-          (export "table" (table $libc "table")) (export "thread.new" (func $thread.new))
-          (export "thread.resume-later" (func $thread.resume-later)) (export "thread.suspend" (func $thread.suspend))
-          (export "thread.yield" (func $thread.yield))))))
-        (func (export "spawn") async (param "n" u32) (canon lift (core func $m "spawn") async)))
-
-      """#
+    // The `spawn` component of the stress script (its own line 1 a comment, its last the invoke).
+    var lines = try stressScript(copies: 1, kinds: "spawn").split(separator: "\n").map(String.init)
+    lines.removeLast()
+    let spawn = lines.joined(separator: "\n") + "\n"
     let records = run(spawn + """
-      (assert_exhaustion (invoke "spawn" (u32.const 64)) "thread limit exhausted")
-      (assert_trap (invoke "spawn" (u32.const 1)) "cannot enter component instance")
-      \(spawn)
-      (assert_trap (invoke "spawn" (u32.const 4)) "deadlock detected")
+      (assert_exhaustion (invoke "f" (u32.const 64)) "thread limit exhausted")
+      (assert_trap (invoke "f" (u32.const 1)) "cannot enter component instance")
+      \(spawn)(assert_trap (invoke "f" (u32.const 4)) "deadlock detected")
       """)
     XCTAssertEqual(records.map(\.outcome), [.passed, .passed, .passed, .passed, .passed], records.map(\.message).joined(separator: "\n"))
-    XCTAssertEqual(records.map(\.line), [1, 29, 30, 31, 60])
+    XCTAssertEqual(records.map(\.line), [2, 30, 31, 33, 61])
     XCTAssertEqual(ContinuationWorkers.shared.busy, ContinuationWorkers.maxBusy - 16)
   }
 }
