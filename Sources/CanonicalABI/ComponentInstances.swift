@@ -13,6 +13,10 @@ public final class ComponentInstance: Hashable {
   public var backpressure: Int
   public var numWaitingToEnter: Int
   public var exclusiveThread: Thread?
+  /// For the instance a host function's call runs in (run_tests.py `mk_host_func` makes one per call),
+  /// the instance that called it: a component torn down takes the host calls it left blocked with it.
+  /// Swift differs: not in definitions.py (see `Store.abandonThreads`).
+  public weak var hostCallCaller: ComponentInstance?
 
   /// Spec: CanonicalABI.md#component-instances — def ComponentInstance.__init__
   public init(_ store: Store, parent: ComponentInstance? = nil) {

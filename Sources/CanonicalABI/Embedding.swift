@@ -30,6 +30,9 @@ public final class Store {
   /// built-ins and `Store.invoke`/`Store.tick`.
   /// Swift differs: not in definitions.py; a reader's view of the spec's path through a call.
   public var trace: ((String) -> Void)?
+  /// The continuations of this store's threads that are blocked, each holding an OS thread.
+  /// Swift differs: not in definitions.py; see `abandonThreads` (StackSwitching.swift).
+  public let suspended = SuspendedContinuations()
 
   /// Spec: CanonicalABI.md#embedding — def Store.__init__
   public init(deterministicProfile: Bool = true, seed: UInt64 = 0, scheduling: Scheduling = .seeded,

@@ -66,6 +66,8 @@ struct RunCommand: ParsableCommand {
     }
 
     let runtime = ComponentRuntime()
+    // The run's end: unwind the threads the call left blocked (Docs/execution.md, "Abandoned continuations").
+    defer { runtime.tearDown() }
     if trace {
       // The component level (canon definitions entered) and, indented, the Canonical ABI definitions under them.
       runtime.trace = { stderr("trace: \($0)") }

@@ -8,6 +8,7 @@ final class BinaryRobustnessTests: XCTestCase {
     /// The binaries to damage: the rich hand-built module, and the suite's well-formed binary modules.
     func corpus() -> [(String, [UInt8])] {
         var result = [("rich", encodeModule(BinaryTestModules.rich))]
+        if let gc = GCTypeTests.sample { result.append(("gc", encodeModule(gc))) }
         let suite = BinarySuiteModules.all().filter { $0.malformed == nil && $0.bytes.count > 40 }
         for c in suite.prefix(40) { result.append(("\(c.file):\(c.line)", c.bytes)) }
         return result

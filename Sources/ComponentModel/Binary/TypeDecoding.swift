@@ -40,47 +40,11 @@ extension ComponentDecoder {
         }
     }
 
-    /// Spec: core/binary/types (GC) — `subtype`: 0x50/0x4F (non-final/final) with supertypes, or
-    /// a composite type alone (final, no supertypes).
+    /// Spec: core/binary/types (GC) — `subtype`, as WasmCore reads it; value types whatever the
+    /// features (validation gates them, as wasmparser does).
     mutating func subType() throws -> CoreSubType {
-        let gc = features.with(.functionReferences, .referenceTypes, .simd)
         guard features.contains(.gc) else { throw error("core GC types require the `gc` feature") }
-        var isFinal = true
-        var supertypes: [UInt32] = []
-        if let b = reader.peek(), b == 0x50 || b == 0x4F {
-            _ = try reader.byte()
-            isFinal = b == 0x4F
-            supertypes = try list { try $0.reader.u32() }
-        }
-        let start = reader.position
-        func field(_ d: inout ComponentDecoder) throws -> CoreFieldType {
-            let storage: CoreStorageType
-            switch d.reader.peek() {
-            case 0x78: _ = try d.reader.byte(); storage = .i8
-            case 0x77: _ = try d.reader.byte(); storage = .i16
-            default: storage = .value(try d.reader.valueType(gc))
-            }
-            let mutStart = d.reader.position
-            switch try d.reader.byte() {
-            case 0x00: return CoreFieldType(storage)
-            case 0x01: return CoreFieldType(storage, isMutable: true)
-            default: throw d.error("malformed mutability", at: mutStart)
-            }
-        }
-        let composite: CoreCompositeType
-        switch reader.peek() {
-        case 0x60: composite = .function(try reader.functionType(gc))
-        case 0x5F:
-            _ = try reader.byte()
-            composite = .struct(try list { try field(&$0) })
-        case 0x5E:
-            _ = try reader.byte()
-            composite = .array(try field(&self))
-        default:
-            let b = reader.peek() ?? 0
-            throw error("invalid leading byte (0x\(String(b, radix: 16))) for \(isFinal ? "final " : "non-final ")sub type", at: start)
-        }
-        return CoreSubType(isFinal: isFinal, supertypes: supertypes, composite: composite)
+        return try reader.subType(features.with(.functionReferences, .referenceTypes, .simd), strict: true)
     }
 
     /// Spec: Binary.md — `core:moduledecl`.

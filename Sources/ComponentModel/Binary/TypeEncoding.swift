@@ -17,35 +17,11 @@ extension BinaryWriter {
         }
     }
 
-    /// Spec: core/binary/types (GC) — `subtype`, abbreviated to its composite type when final
-    /// without supertypes.
+    /// Spec: core/binary/types (GC) — `subtype`, as WasmCore writes it; a non-final one at the top
+    /// of a component takes a 0x00 first (0x50 alone starts a module type there).
     mutating func subType(_ s: CoreSubType, inModuleType: Bool) {
-        if !s.isFinal || !s.supertypes.isEmpty {
-            if s.isFinal {
-                byte(0x4F)
-            } else {
-                if !inModuleType { byte(0x00) }
-                byte(0x50)
-            }
-            vector(s.supertypes) { $0.u32($1) }
-        }
-        func field(_ w: inout BinaryWriter, _ f: CoreFieldType) {
-            switch f.storage {
-            case .i8: w.byte(0x78)
-            case .i16: w.byte(0x77)
-            case .value(let t): w.valueType(t)
-            }
-            w.byte(f.isMutable ? 0x01 : 0x00)
-        }
-        switch s.composite {
-        case .function(let f): functionType(f)
-        case .struct(let fields):
-            byte(0x5F)
-            vector(fields) { field(&$0, $1) }
-        case .array(let f):
-            byte(0x5E)
-            field(&self, f)
-        }
+        if !s.isFinal && !inModuleType { byte(0x00) }
+        subType(s)
     }
 
     mutating func coreModuleDeclaration(_ d: CoreModuleDeclaration) {

@@ -9,7 +9,13 @@ extension ComponentRuntime {
     func instantiateComponent(
         _ definition: ComponentDefinition, arguments: [String: ComponentExtern], parent: CanonicalABI.ComponentInstance?
     ) throws -> ComponentInstanceValue {
-        let state = CanonicalABI.ComponentInstance(store, parent: parent)
+        try instantiateComponent(definition, arguments: arguments, state: CanonicalABI.ComponentInstance(store, parent: parent))
+    }
+
+    /// Instantiates `definition` with `arguments` (by import name) into the instance state `state`.
+    func instantiateComponent(
+        _ definition: ComponentDefinition, arguments: [String: ComponentExtern], state: CanonicalABI.ComponentInstance
+    ) throws -> ComponentInstanceValue {
         let frame = InstanceFrame(runtime: self, state: state, enclosing: definition.enclosing)
         for d in definition.syntax.definitions {
             try define(d, in: frame, arguments: arguments)

@@ -59,10 +59,15 @@ public final class ComponentRuntime {
     /// `ComponentTrap` when instantiation traps (a core start function, a segment out of bounds, a
     /// component start function).
     public func instantiate(_ definition: ComponentDefinition, imports: [String: ComponentExtern]) throws -> ComponentInstanceValue {
+        try checkNotTornDown()
         steps.used = 0
+        let state = CanonicalABI.ComponentInstance(store)
+        defer { abandonUnenterableThreads() }
         do {
-            return try instantiateComponent(definition, arguments: imports, parent: nil)
+            return try instantiateComponent(definition, arguments: imports, state: state)
         } catch {
+            // Nothing can reach an instance that failed to instantiate: its threads can never run again.
+            abandonThreads(of: state)
             throw ComponentTrap.from(error) ?? error
         }
     }
@@ -83,7 +88,9 @@ public final class ComponentRuntime {
     public func invoke(_ function: ComponentFunc, _ arguments: [CanonicalABI.Value]) throws -> [CanonicalABI.Value] {
         final class Outcome { var resolved = false; var results: [CanonicalABI.Value]? }
         let outcome = Outcome()
+        try checkNotTornDown()
         steps.used = 0
+        defer { abandonUnenterableThreads() }
         do {
             _ = try store.invoke(
                 function.call,
@@ -117,6 +124,50 @@ public final class ComponentRuntime {
     /// Swift differs: definitions.py stops at the first trap; a script goes on with the same store.
     func discardUnenterableThreads() {
         store.waiting.removeAll { !$0.task.inst.mayEnterFrom(nil) }
+    }
+
+    // MARK: - Teardown (Docs/execution.md, "Abandoned continuations")
+
+    /// Abandons (`Store.abandonThreads`) the threads a top-level call or instantiation leaves behind in
+    /// instances a trap left entered, and the host calls such instances made: no tick can enter them
+    /// again, so nothing can ever resume those threads. Runs with no thread running (after the call).
+    func abandonUnenterableThreads() {
+        store.abandonThreads { thread in
+            owners(of: thread).contains { !$0.mayEnter }
+        }
+    }
+
+    /// Abandons every thread of a top-level instance the embedder drops (its children's, and the host
+    /// calls any of them made, included): call it once nothing will call the instance again.
+    public func abandonThreads(of instance: CanonicalABI.ComponentInstance) {
+        store.abandonThreads { thread in owners(of: thread).contains { $0 === instance } }
+    }
+
+    /// Abandons every thread of the store; the runtime must not be used afterwards. Call it when the
+    /// embedder drops the runtime (the end of a script, of `cmref run`).
+    public func tearDown() {
+        tornDown = true
+        store.tearDown()
+    }
+    /// Set by `tearDown`: later calls and instantiations are refused.
+    private(set) var tornDown = false
+
+    /// Refuses to run anything in a runtime that was torn down.
+    func checkNotTornDown() throws {
+        if tornDown { throw WasmError(.usage, "the component runtime was torn down") }
+    }
+
+    /// The instances a thread depends on: its task's instance and ancestors, and for a host call's
+    /// thread, those of the instance that called it.
+    func owners(of thread: CanonicalABI.Thread) -> [CanonicalABI.ComponentInstance] {
+        var result: [CanonicalABI.ComponentInstance] = []
+        var next: CanonicalABI.ComponentInstance? = thread.task.inst
+        while let inst = next, result.count < 1 << 16 {
+            let chain = inst.selfAndAncestors()
+            result += chain
+            next = chain.last?.hostCallCaller
+        }
+        return result
     }
 
     // MARK: - Host definitions

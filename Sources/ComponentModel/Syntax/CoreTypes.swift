@@ -30,44 +30,11 @@ public enum CoreType: Hashable, Sendable {
     }
 }
 
-/// Spec: core/syntax/types (GC) — `subtype`: final or not, its declared supertypes (type
-/// indices), and its composite type.
-public struct CoreSubType: Hashable, Sendable {
-    public var isFinal: Bool
-    public var supertypes: [UInt32]
-    public var composite: CoreCompositeType
-
-    public init(isFinal: Bool = true, supertypes: [UInt32] = [], composite: CoreCompositeType) {
-        self.isFinal = isFinal
-        self.supertypes = supertypes
-        self.composite = composite
-    }
-}
-
-/// Spec: core/syntax/types (GC) — `comptype`: a function, struct or array type.
-public enum CoreCompositeType: Hashable, Sendable {
-    case function(FunctionType)
-    case `struct`([CoreFieldType])
-    case array(CoreFieldType)
-}
-
-/// Spec: core/syntax/types (GC) — `fieldtype`: a storage type and its mutability.
-public struct CoreFieldType: Hashable, Sendable {
-    public var storage: CoreStorageType
-    public var isMutable: Bool
-
-    public init(_ storage: CoreStorageType, isMutable: Bool = false) {
-        self.storage = storage
-        self.isMutable = isMutable
-    }
-}
-
-/// Spec: core/syntax/types (GC) — `storagetype`: a value type or a packed type.
-public enum CoreStorageType: Hashable, Sendable {
-    case value(WasmCore.ValueType)
-    case i8
-    case i16
-}
+/// Spec: core/syntax/types (GC) — `subtype`, `comptype`, `fieldtype`, `storagetype`: WasmCore's.
+public typealias CoreSubType = WasmCore.SubType
+public typealias CoreCompositeType = WasmCore.CompositeType
+public typealias CoreFieldType = WasmCore.CompositeType.Field
+public typealias CoreStorageType = WasmCore.StorageType
 
 /// Spec: Binary.md — `core:moduledecl`.
 public enum CoreModuleDeclaration: Hashable, Sendable {

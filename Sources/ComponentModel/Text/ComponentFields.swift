@@ -211,58 +211,13 @@ extension ComponentTextParser {
         return i
     }
 
-    /// 🛸 `subtype`: `(sub final? x* comptype)` or a composite type alone.
+    /// 🛸 `subtype`: `(sub final? x* comptype)` or a composite type alone, as WasmCore reads it,
+    /// with indices of the current scope's core types (or of the module type being read, `local`).
     mutating func subTypeBody(local: [String: UInt32]? = nil) throws -> CoreSubType {
-        if c.takeLeftParen("sub") {
-            let isFinal = c.takeKeyword("final")
-            var supertypes: [UInt32] = []
-            while c.peek?.kind == .identifier || c.peekUnsigned { supertypes.append(try coreTypeIndex(local: local)) }
-            let composite = try compositeTypeBody(local: local)
-            try c.expectRightParen()
-            return CoreSubType(isFinal: isFinal, supertypes: supertypes, composite: composite)
-        }
-        return CoreSubType(composite: try compositeTypeBody(local: local))
-    }
-
-    /// 🛸 `comptype`: `(func ...)`, `(struct (field ...)*)` or `(array fieldtype)`.
-    mutating func compositeTypeBody(local: [String: UInt32]? = nil) throws -> CoreCompositeType {
         let names = local ?? scopes[top].names[.core(.type)] ?? [:]
         let resolve = { (c: inout TextCursor) throws -> UInt32 in try Self.index(&c, in: names, "core type") }
         // Value types read whatever the features (as wasm-tools reads them); validation gates them.
-        let gc = features.with(.functionReferences, .referenceTypes, .simd)
-        func fieldType(_ c: inout TextCursor) throws -> CoreFieldType {
-            func storage(_ c: inout TextCursor) throws -> CoreStorageType {
-                if c.takeKeyword("i8") { return .i8 }
-                if c.takeKeyword("i16") { return .i16 }
-                return .value(try c.parseValueType(features: gc, typeIndex: resolve))
-            }
-            if c.takeLeftParen("mut") {
-                let s = try storage(&c)
-                try c.expectRightParen()
-                return CoreFieldType(s, isMutable: true)
-            }
-            return CoreFieldType(try storage(&c))
-        }
-        if c.peekLeftParen("func") {
-            return .function(try c.parseFunctionType(features: gc, typeIndex: resolve))
-        }
-        if c.takeLeftParen("struct") {
-            var fields: [CoreFieldType] = []
-            while c.takeLeftParen("field") {
-                if c.takeIdentifier() != nil {
-                    fields.append(try fieldType(&c))
-                } else {
-                    while !c.peekRightParen { fields.append(try fieldType(&c)) }
-                }
-                try c.expectRightParen()
-            }
-            try c.expectRightParen()
-            return .struct(fields)
-        }
-        try c.expectLeftParen("array")
-        let element = try fieldType(&c)
-        try c.expectRightParen()
-        return .array(element)
+        return try c.parseSubType(features: features.with(.functionReferences, .referenceTypes, .simd), typeIndex: resolve)
     }
 
     /// `(func ...)`, `(module decl*)`, or (🛸) a struct, array or sub type.

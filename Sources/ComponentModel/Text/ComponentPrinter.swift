@@ -115,26 +115,7 @@ struct ComponentPrinter {
     }
 
     /// Spec: core/text/types (GC) — `(sub final? x* comptype)`, or the composite type alone.
-    func subType(_ s: CoreSubType) -> String {
-        let composite: String
-        switch s.composite {
-        case .function(let f): composite = "(func\(core.functionSignature(f)))"
-        case .struct(let fields): composite = "(struct" + fields.map { " (field \(fieldType($0)))" }.joined() + ")"
-        case .array(let f): composite = "(array \(fieldType(f)))"
-        }
-        if s.isFinal && s.supertypes.isEmpty { return composite }
-        return "(sub" + (s.isFinal ? " final" : "") + s.supertypes.map { " \($0)" }.joined() + " \(composite))"
-    }
-
-    func fieldType(_ f: CoreFieldType) -> String {
-        let storage: String
-        switch f.storage {
-        case .i8: storage = "i8"
-        case .i16: storage = "i16"
-        case .value(let t): storage = core.valueType(t)
-        }
-        return f.isMutable ? "(mut \(storage))" : storage
-    }
+    func subType(_ s: CoreSubType) -> String { core.subType(s) }
 
     func coreModuleDeclaration(_ d: CoreModuleDeclaration) -> String {
         switch d {

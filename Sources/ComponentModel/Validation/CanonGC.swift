@@ -41,8 +41,9 @@ extension ComponentValidator {
         }
         /// The composite type a concrete reference in the slot names.
         func composite() -> CoreCompositeType? {
-            guard case .reference(let r)? = slot.valueType, case .concrete(let i) = r.heapType,
-                  Int(i) < top.coreTypes.count else { return nil }
+            guard case .reference(let r)? = slot.valueType, case .concrete(let i) = r.heapType else { return nil }
+            if let space = o.coreTypeSpace { return Int(i) < space.count ? space[Int(i)].composite : nil }
+            guard Int(i) < top.coreTypes.count else { return nil }
             switch top.coreTypes[Int(i)] {
             case .gc(let s): return s.composite
             case .function(let f): return .function(f)

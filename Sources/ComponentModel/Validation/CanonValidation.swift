@@ -12,6 +12,9 @@ struct ResolvedCanonOptions {
     /// 🛸 `gc` and `core-type`.
     var gc = false
     var coreType: UInt32?
+    /// 🛸 The types concrete heap types of the core function type index, when not the
+    /// component's core types: a lifted function's module's defined types.
+    var coreTypeSpace: [SubType]?
     var pointer: WasmCore.ValueType { memory?.limits.addressType == .i64 ? .i64 : .i32 }
 }
 
@@ -258,9 +261,18 @@ extension ComponentValidator {
             let f = c.function ?? 0, t = c.type ?? 0
             guard Int(f) < top.coreFunctions.count else { throw invalid("unknown core function \(f): function index out of bounds") }
             guard case .function(let ft) = try componentType(t) else { throw invalid("type index \(t) is not a function type") }
-            let o = try resolveOptions(c.options, allowed: [0, 3, 4, 5, 6, 7, 8, 9], builtin: .lift)
+            var o = try resolveOptions(c.options, allowed: [0, 3, 4, 5, 6, 7, 8, 9], builtin: .lift)
             if o.isAsync && !o.callback { try require(.cmAsyncStackful, "requires the component model async stackful feature") }
             if o.isAsync && !ft.isAsync { throw invalid("the `async` canonical option requires an async function type") }
+            if o.gc {
+                // wasmparser's `check_lift`: the core function's own type is the `core-type`, which
+                // must be the GC lowering of the component function type.
+                if o.coreType != nil { throw invalid("canonical option `core-type` is not allowed in `canon lift`") }
+                o.coreTypeSpace = top.coreFunctionTypeSpaces[Int(f)]
+                try checkGCLowering(ft, coreType: top.coreFunctions[Int(f)], o)
+                top.functions.append(ft)
+                return
+            }
             let params = ft.parameters.map(\.type), results = ft.result.map { [$0] } ?? []
             for p in params { try requireForLift(p, o) }
             for r in results { try requireForLower(r, o) }

@@ -94,7 +94,7 @@ final class ComponentValidator {
             for imp in types.imports where !importNames.insert("\(imp.module):\(imp.name)").inserted {
                 throw invalid("duplicate import name `\(imp.module):\(imp.name)`")
             }
-            top.coreModules.append(CoreModuleT(imports: types.imports, exports: types.exports))
+            top.coreModules.append(CoreModuleT(imports: types.imports, exports: types.exports, definedTypes: types.definedTypes))
         case .coreInstance(let i):
             try validateCoreInstance(i)
         case .coreType(let t):
@@ -150,7 +150,7 @@ final class ComponentValidator {
                     throw invalid("type mismatch for export `\(imp.name)` of module instantiation argument `\(imp.module)`\n\(why)")
                 }
             }
-            top.coreInstances.append(CoreInstanceT(exports: m.exports))
+            top.coreInstances.append(CoreInstanceT(exports: m.exports, definedTypes: m.definedTypes))
         case .exports(let exports):
             var list: [ModuleTypes.ExportType] = []
             var seen = Set<String>()
@@ -342,7 +342,10 @@ final class ComponentValidator {
                 throw invalid("core instance \(instance) has no export named `\(name)`")
             }
             switch (sort, t) {
-            case (.function, .function(let f)): top.coreFunctions.append(f)
+            case (.function, .function(let f)):
+                let definedTypes = top.coreInstances[Int(instance)].definedTypes
+                if !definedTypes.isEmpty { top.coreFunctionTypeSpaces[top.coreFunctions.count] = definedTypes }
+                top.coreFunctions.append(f)
             case (.table, .table(let x)): top.coreTables.append(x)
             case (.memory, .memory(let x)): top.coreMemories.append(x)
             case (.global, .global(let x)): top.coreGlobals.append(x)

@@ -102,11 +102,15 @@ public struct ComponentT: Hashable, Sendable {
 public struct CoreModuleT: Hashable, Sendable {
     public var imports: [ModuleTypes.ImportType]
     public var exports: [ModuleTypes.ExportType]
+    /// A module's defined types (GC), which concrete heap types in `imports` and `exports` index.
+    public var definedTypes: [SubType] = []
 }
 
 /// A core instance's type: its exports.
 public struct CoreInstanceT: Hashable, Sendable {
     public var exports: [ModuleTypes.ExportType]
+    /// The defined types of its module (GC), which concrete heap types in `exports` index.
+    public var definedTypes: [SubType] = []
     public func export(_ name: String) -> ExternalType? { exports.first { $0.name == name }?.type }
 }
 

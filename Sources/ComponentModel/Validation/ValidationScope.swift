@@ -8,6 +8,9 @@ struct ValidationScope {
 
     // Core index spaces.
     var coreFunctions: [FunctionType] = []
+    /// 🛸 For a core function aliased from an instance of a module with GC types: those types,
+    /// which the concrete heap types of its type index (not the component's core types).
+    var coreFunctionTypeSpaces: [Int: [SubType]] = [:]
     var coreTables: [TableType] = []
     var coreMemories: [MemoryType] = []
     var coreGlobals: [GlobalType] = []

@@ -42,6 +42,8 @@ extension ByteReader {
                 throw error("illegal opcode \(hex(first)) \(hex(code))", at: start)
             }
             opcode = prefixed
+        } else if first == 0xFB, features.contains(.gc) {
+            throw error("illegal opcode \(hex(first)): GC instructions are not supported", at: start)
         } else {
             throw error("illegal opcode \(hex(first))", at: start)
         }

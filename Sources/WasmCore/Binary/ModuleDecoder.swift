@@ -70,7 +70,7 @@ struct ModuleDecoder {
     private func hasContent(_ id: SectionID) -> Bool {
         switch id {
         case .custom: return false
-        case .type: return !module.types.isEmpty
+        case .type: return !module.recursionGroups.isEmpty
         case .import: return !module.imports.isEmpty
         case .function: return !functionTypes.isEmpty
         case .table: return !module.tables.isEmpty
@@ -113,7 +113,7 @@ struct ModuleDecoder {
             let bytes = try reader.bytes(rest)
             module.customSections.append(CustomSection(name: name, bytes: bytes, after: lastSection))
         case .type:
-            module.types = try reader.vector { try $0.functionType(features) }
+            module.recursionGroups = try reader.vector { try $0.recursionGroup(features) }
         case .import:
             module.imports = try reader.vector { try $0.import(features) }
         case .function:

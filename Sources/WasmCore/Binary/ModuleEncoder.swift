@@ -52,8 +52,8 @@ public enum ModuleEncoder {
         case .custom:
             return nil
         case .type:
-            guard !module.types.isEmpty else { return nil }
-            w.vector(module.types) { $0.functionType($1) }
+            guard !module.recursionGroups.isEmpty else { return nil }
+            w.vector(module.recursionGroups) { $0.recursionGroup($1) }
         case .import:
             guard !module.imports.isEmpty else { return nil }
             w.vector(module.imports) { $0.import($1) }

@@ -17,6 +17,19 @@ public enum TypeCodes {
     public static let nonNullableReference: UInt8 = 0x64
     /// The function type constructor.
     public static let functionType: UInt8 = 0x60
+    /// Spec: core/binary/types (GC) — a recursion group of several sub types.
+    public static let recursionGroup: UInt8 = 0x4E
+    /// A sub type that may have subtypes of its own (non-final).
+    public static let subType: UInt8 = 0x50
+    /// A final sub type with declared supertypes.
+    public static let finalSubType: UInt8 = 0x4F
+    /// The struct type constructor.
+    public static let structType: UInt8 = 0x5F
+    /// The array type constructor.
+    public static let arrayType: UInt8 = 0x5E
+    /// The packed storage types of fields.
+    public static let i8: UInt8 = 0x78
+    public static let i16: UInt8 = 0x77
     /// The empty block type.
     public static let emptyBlockType: UInt8 = 0x40
 

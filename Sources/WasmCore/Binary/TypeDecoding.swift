@@ -76,6 +76,68 @@ extension ByteReader {
         return FunctionType(parameters: parameters, results: results)
     }
 
+    /// Spec: core/binary/types#recursive-types — `rectype`: 0x4E and its members, or a single sub type.
+    public mutating func recursionGroup(_ features: Features) throws -> RecursionGroup {
+        if peek() == TypeCodes.recursionGroup {
+            _ = try byte()
+            return RecursionGroup(try vector { try $0.subType(features, strict: true) })
+        }
+        return RecursionGroup(single: try subType(features))
+    }
+
+    /// Spec: core/binary/types#recursive-types — `subtype`: 0x50 (non-final) or 0x4F (final) with
+    /// the supertypes and a composite type, or a composite type alone (final, no supertypes).
+    /// A byte that starts no composite type is wasmparser's "invalid leading byte" after a `sub`
+    /// prefix or when `strict` (GC-only places: rec groups, components); otherwise, as in
+    /// WebAssembly 2.0, a malformed function type.
+    public mutating func subType(_ features: Features, strict: Bool = false) throws -> SubType {
+        guard let b = peek(), b == TypeCodes.subType || b == TypeCodes.finalSubType else {
+            return SubType(composite: try compositeType(features, strict: strict))
+        }
+        _ = try byte()
+        let supertypes = try vector { try $0.u32() }
+        let isFinal = b == TypeCodes.finalSubType
+        let composite = try compositeType(features, strict: true)
+        return SubType(isFinal: isFinal, supertypes: supertypes, composite: composite)
+    }
+
+    /// Spec: core/binary/types#composite-types — 0x60 a function type, 0x5F a struct type (its
+    /// fields), 0x5E an array type (its field). A wrong leading byte is wasmparser's "invalid
+    /// leading byte" when `strict`, else a malformed function type.
+    mutating func compositeType(_ features: Features, strict: Bool) throws -> CompositeType {
+        let start = position
+        switch peek() {
+        case TypeCodes.functionType: return .function(try functionType(features))
+        case TypeCodes.structType:
+            _ = try byte()
+            return .struct(try vector { try $0.fieldType(features) })
+        case TypeCodes.arrayType:
+            _ = try byte()
+            return .array(try fieldType(features))
+        case let b? where strict:
+            throw error("invalid leading byte (0x\(String(b, radix: 16))) for type", at: start)
+        default:
+            return .function(try functionType(features))
+        }
+    }
+
+    /// Spec: core/binary/types#composite-types — `fieldtype`: a storage type (0x78 `i8`, 0x77
+    /// `i16`, or a value type) and a mutability byte.
+    public mutating func fieldType(_ features: Features) throws -> CompositeType.Field {
+        let storage: StorageType
+        switch peek() {
+        case TypeCodes.i8: _ = try byte(); storage = .i8
+        case TypeCodes.i16: _ = try byte(); storage = .i16
+        default: storage = .value(try valueType(features))
+        }
+        let start = position
+        switch try byte() {
+        case 0: return CompositeType.Field(storage)
+        case 1: return CompositeType.Field(storage, isMutable: true)
+        default: throw error("malformed mutability", at: start)
+        }
+    }
+
     /// Spec: core/binary/types#limits — a flag and a minimum with an optional maximum.
     ///
     /// In WebAssembly 2.0 the flag is a `u1`; threads adds the shared bit (0x02) and memory64

@@ -32,6 +32,45 @@ extension BinaryWriter {
         vector(type.results) { $0.valueType($1) }
     }
 
+    /// Spec: core/binary/types#recursive-types — a recursion group: 0x4E and its members when
+    /// written with `rec`, else its one sub type.
+    public mutating func recursionGroup(_ group: RecursionGroup) {
+        if group.isExplicit || group.members.count != 1 {
+            byte(TypeCodes.recursionGroup)
+            vector(group.members) { $0.subType($1) }
+        } else if let member = group.members.first {
+            subType(member)
+        }
+    }
+
+    /// Spec: core/binary/types#recursive-types — a sub type, abbreviated to its composite type
+    /// when final without supertypes.
+    public mutating func subType(_ s: SubType) {
+        if !s.isAbbreviated {
+            byte(s.isFinal ? TypeCodes.finalSubType : TypeCodes.subType)
+            vector(s.supertypes) { $0.u32($1) }
+        }
+        switch s.composite {
+        case .function(let f): functionType(f)
+        case .struct(let fields):
+            byte(TypeCodes.structType)
+            vector(fields) { $0.fieldType($1) }
+        case .array(let f):
+            byte(TypeCodes.arrayType)
+            fieldType(f)
+        }
+    }
+
+    /// Spec: core/binary/types#composite-types — a field type: storage type and mutability.
+    public mutating func fieldType(_ f: CompositeType.Field) {
+        switch f.storage {
+        case .i8: byte(TypeCodes.i8)
+        case .i16: byte(TypeCodes.i16)
+        case .value(let t): valueType(t)
+        }
+        byte(f.isMutable ? 1 : 0)
+    }
+
     /// Spec: core/binary/types — limits and their flags.
     public mutating func limits(_ limits: Limits, pageSizeLog2: UInt32? = nil) {
         var flags: UInt8 = limits.max == nil ? 0 : 1

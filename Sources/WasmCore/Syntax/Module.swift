@@ -2,7 +2,26 @@
 ///
 /// The function and code sections of the binary format meet here as one list of `Function`s.
 public struct Module: Hashable, Sendable {
-    public var types: [FunctionType] = []
+    /// Spec: core/syntax/modules — `types`: the type section's recursion groups. Their members,
+    /// in order, form the type index space (`definedTypes`).
+    public var recursionGroups: [RecursionGroup] = [] {
+        didSet {
+            definedTypes = recursionGroups.flatMap(\.members)
+            functionTypes = definedTypes.map { $0.functionType ?? FunctionType() }
+        }
+    }
+    /// The sub type of every type index: the members of `recursionGroups` in order.
+    public private(set) var definedTypes: [SubType] = []
+    private var functionTypes: [FunctionType] = []
+
+    /// The function type of every type index, as WebAssembly 2.0 has them. A struct or array type
+    /// (GC) shows as the empty function type here: validation rejects every use of it as a
+    /// function type, so only `definedTypes` tells them apart. Setting it replaces the type
+    /// section with plain function types, each a group of its own.
+    public var types: [FunctionType] {
+        get { functionTypes }
+        set { recursionGroups = newValue.map { RecursionGroup(single: SubType($0)) } }
+    }
     public var imports: [Import] = []
     public var functions: [Function] = []
     public var tables: [Table] = []

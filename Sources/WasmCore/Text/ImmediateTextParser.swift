@@ -12,14 +12,7 @@ extension ModuleTextParser {
         let hasInline = c.peekLeftParen("param") || c.peekLeftParen("result")
         let (inline, _) = try c.parseParametersAndResults(features: features, allowNames: false, typeIndex: typeResolver)
         if let explicit {
-            if hasInline {
-                guard Int(explicit) < module.types.count else {
-                    throw WasmError(.malformed, "unknown type", at: location)
-                }
-                guard module.types[Int(explicit)] == inline else {
-                    throw WasmError(.malformed, "inline function type", at: location)
-                }
-            }
+            if hasInline { try checkInlineType(inline, matches: explicit, at: location) }
             return .typeIndex(explicit)
         }
         if inline.parameters.isEmpty && inline.results.count <= 1 {

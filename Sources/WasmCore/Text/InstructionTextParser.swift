@@ -40,6 +40,9 @@ extension ModuleTextParser {
         guard let definition = instructionDefinition() else {
             if let t = c.peek, t.kind == .keyword {
                 let name = c.text(of: t)
+                if TextKeywords.unsupportedGCInstructions.contains(name), InstructionTable.byName[name] == nil {
+                    throw c.error("unknown operator \(name): GC instructions are not supported", at: t)
+                }
                 if InstructionTable.byName[name] != nil || !TextKeywords.isKnown(name) {
                     throw c.error("unknown operator \(name)", at: t)
                 }

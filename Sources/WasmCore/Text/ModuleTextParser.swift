@@ -21,6 +21,9 @@ struct ModuleTextParser {
     static let maximumNesting = 1000
     /// Where each field starts, and the index it defines in its space.
     private var fields: [(start: Int, index: UInt32?)] = []
+    /// Where each `type` and `rec` field starts: they are read after pass 1 has bound every type
+    /// name (a type may refer to later ones) and before pass 2 adds implicit types.
+    private var typeFields: [Int] = []
 
     init(cursor: TextCursor, features: Features) {
         self.c = cursor
@@ -39,6 +42,10 @@ struct ModuleTextParser {
         var firstDefinition: String?
         while !c.isAtEnd && !c.peekRightParen { try scanField(&firstDefinition) }
         let end = c.position
+        for start in typeFields {
+            c.position = start
+            try parseTypeField()
+        }
         for field in fields {
             c.position = field.start
             try parseField(index: field.index)
@@ -67,7 +74,15 @@ struct ModuleTextParser {
         switch keyword {
         case "type":
             index = try types.define(c.takeIdentifier(), at: location)
-            module.types.append(try c.parseFunctionType(features: features))
+            typeFields.append(start)
+        case "rec":
+            // Each member `(type $id? subtype)` defines the next type index.
+            while c.takeLeftParen("type") {
+                let at = c.location
+                try types.define(c.takeIdentifier(), at: at)
+                try c.skipToClosingParen()
+            }
+            typeFields.append(start)
         case "import":
             _ = try c.expectString()
             _ = try c.expectString()
@@ -132,13 +147,33 @@ struct ModuleTextParser {
         return false
     }
 
+    /// Spec: core/text/modules — a type definition, `(type $id? subtype)`, one recursion group of
+    /// its own; or (GC) `(rec (type $id? subtype)*)`, one group of all its members.
+    private mutating func parseTypeField() throws {
+        try c.expectLeftParen()
+        let isRec = try c.expectAnyKeyword() == "rec"
+        var members: [SubType] = []
+        if isRec {
+            while c.takeLeftParen("type") {
+                _ = c.takeIdentifier()
+                members.append(try c.parseSubType(features: features, typeIndex: typeResolver))
+                try c.expectRightParen()
+            }
+        } else {
+            _ = c.takeIdentifier()
+            members.append(try c.parseSubType(features: features, typeIndex: typeResolver))
+        }
+        try c.expectRightParen()
+        module.recursionGroups.append(RecursionGroup(members, isExplicit: isRec))
+    }
+
     // MARK: Pass 2
 
     private mutating func parseField(index: UInt32?) throws {
         try c.expectLeftParen()
         let keyword = try c.expectAnyKeyword()
         switch keyword {
-        case "type": try c.skipToClosingParen(); return
+        case "type", "rec": try c.skipToClosingParen(); return
         case "import": try parseImport()
         case "func": try parseFunction(index: index ?? 0)
         case "table": try parseTable(index: index ?? 0)
@@ -170,12 +205,7 @@ struct ModuleTextParser {
             features: features, allowNames: allowNames, typeIndex: typeResolver)
         if let explicit {
             if hasInline {
-                guard Int(explicit) < module.types.count else {
-                    throw WasmError(.malformed, "unknown type", at: location)
-                }
-                guard module.types[Int(explicit)] == inline else {
-                    throw WasmError(.malformed, "inline function type", at: location)
-                }
+                try checkInlineType(inline, matches: explicit, at: location)
                 return (explicit, names)
             }
             return (explicit, [])
@@ -183,17 +213,33 @@ struct ModuleTextParser {
         return (try implicitType(inline), names)
     }
 
+    /// Spec: core/text/modules (abbreviations) — a type use with both `(type x)` and an inline
+    /// signature: type `x` must be that function type.
+    func checkInlineType(_ inline: FunctionType, matches explicit: UInt32, at location: SourceLocation) throws {
+        guard Int(explicit) < module.definedTypes.count else {
+            throw WasmError(.malformed, "unknown type", at: location)
+        }
+        guard module.definedTypes[Int(explicit)].functionType == inline else {
+            throw WasmError(.malformed, "inline function type", at: location)
+        }
+    }
+
     /// Spec: core/text/modules (abbreviations) — the index of the first type equal to `type`, adding it if none is.
+    /// As wasm-tools, only a function type defined outside `(rec ...)` is reused, final or not.
     mutating func implicitType(_ type: FunctionType) throws -> UInt32 {
-        if let i = module.types.firstIndex(of: type) { return UInt32(i) }
-        guard module.types.count < Int(UInt32.max) else { throw c.error("too many types") }
-        module.types.append(type)
-        return UInt32(module.types.count - 1)
+        var index = 0
+        for group in module.recursionGroups {
+            if !group.isExplicit, group.members.count == 1, group.members[0].functionType == type { return UInt32(index) }
+            index += group.members.count
+        }
+        guard index < Int(UInt32.max) else { throw c.error("too many types") }
+        module.recursionGroups.append(RecursionGroup(single: SubType(type)))
+        return UInt32(index)
     }
 
     /// The number of parameters of a function type index (0 when the index is out of range).
     func parameterCount(ofType index: UInt32) -> Int {
-        Int(index) < module.types.count ? module.types[Int(index)].parameters.count : 0
+        Int(index) < module.definedTypes.count ? module.definedTypes[Int(index)].functionType?.parameters.count ?? 0 : 0
     }
 
     /// Spec: core/text/modules (abbreviations) — inline `(export "name")` parts of a definition.

@@ -18,8 +18,14 @@ public struct ModulePrinter {
     mutating func module(_ m: Module) {
         output += "(module\n"
         customs(m, after: 0)
-        for (i, type) in m.types.enumerated() {
-            line("(type (;\(i);) (func\(functionSignature(type))))")
+        var index = 0
+        for group in m.recursionGroups {
+            if !group.isExplicit, group.members.count == 1 {
+                line("(type (;\(index);) \(subType(group.members[0])))")
+            } else {
+                line("(rec" + group.members.enumerated().map { " (type (;\(index + $0.offset);) \(subType($0.element)))" }.joined() + ")")
+            }
+            index += group.members.count
         }
         customs(m, after: 1)
         for i in m.imports { line(importField(i)) }
@@ -140,6 +146,30 @@ public struct ModulePrinter {
         if !t.parameters.isEmpty { text += " (param" + t.parameters.map { " " + valueType($0) }.joined() + ")" }
         if !t.results.isEmpty { text += " (result" + t.results.map { " " + valueType($0) }.joined() + ")" }
         return text
+    }
+
+    /// Spec: core/text/types — `(sub final? x* comptype)`, or the composite type alone when final
+    /// without supertypes.
+    public func subType(_ s: SubType) -> String {
+        let composite: String
+        switch s.composite {
+        case .function(let f): composite = "(func\(functionSignature(f)))"
+        case .struct(let fields): composite = "(struct" + fields.map { " (field \(fieldType($0)))" }.joined() + ")"
+        case .array(let f): composite = "(array \(fieldType(f)))"
+        }
+        if s.isAbbreviated { return composite }
+        return "(sub" + (s.isFinal ? " final" : "") + s.supertypes.map { " \($0)" }.joined() + " \(composite))"
+    }
+
+    /// Spec: core/text/types — a field type: `i8`, `i16` or a value type, in `(mut ...)` when mutable.
+    public func fieldType(_ f: CompositeType.Field) -> String {
+        let storage: String
+        switch f.storage {
+        case .i8: storage = "i8"
+        case .i16: storage = "i16"
+        case .value(let t): storage = valueType(t)
+        }
+        return f.isMutable ? "(mut \(storage))" : storage
     }
 
     /// Spec: core/text/types#limits — the address type (memory64), minimum, and maximum.

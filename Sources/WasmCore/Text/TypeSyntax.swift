@@ -112,6 +112,76 @@ extension TextCursor {
         return type
     }
 
+    /// Spec: core/text/types — `subtype`: `(sub final? typeidx* comptype)`, or a composite type
+    /// alone (final, without supertypes). Value types are read whatever the `gc` feature says:
+    /// validation gates the GC forms, as wasm-tools does.
+    public mutating func parseSubType(
+        features: Features, typeIndex: ((inout TextCursor) throws -> UInt32)? = nil
+    ) throws -> SubType {
+        guard takeLeftParen("sub") else {
+            return SubType(composite: try parseCompositeType(features: features, typeIndex: typeIndex))
+        }
+        let isFinal = takeKeyword("final")
+        var supertypes: [UInt32] = []
+        while peekIdentifier || peekUnsigned {
+            guard let typeIndex else { throw unexpected() }
+            supertypes.append(try typeIndex(&self))
+        }
+        let composite = try parseCompositeType(features: features, typeIndex: typeIndex)
+        try expectRightParen()
+        return SubType(isFinal: isFinal, supertypes: supertypes, composite: composite)
+    }
+
+    /// Spec: core/text/types — `comptype`: `(func ...)`, `(struct (field ...)*)` or `(array fieldtype)`.
+    /// A `(field $id fieldtype)` names one field; `(field fieldtype*)` declares several.
+    public mutating func parseCompositeType(
+        features: Features, typeIndex: ((inout TextCursor) throws -> UInt32)? = nil
+    ) throws -> CompositeType {
+        if peekLeftParen("func") {
+            return .function(try parseFunctionType(features: features, typeIndex: typeIndex))
+        }
+        if takeLeftParen("struct") {
+            var fields: [CompositeType.Field] = []
+            var names = Set<String>()
+            while takeLeftParen("field") {
+                let at = peek
+                if let name = takeIdentifier() {
+                    guard names.insert(name).inserted else {
+                        throw at.map { error("duplicate field $\(name)", at: $0) } ?? error("duplicate field $\(name)")
+                    }
+                    fields.append(try parseFieldType(features: features, typeIndex: typeIndex))
+                } else {
+                    while !peekRightParen { fields.append(try parseFieldType(features: features, typeIndex: typeIndex)) }
+                }
+                try expectRightParen()
+            }
+            try expectRightParen()
+            return .struct(fields)
+        }
+        try expectLeftParen("array")
+        let element = try parseFieldType(features: features, typeIndex: typeIndex)
+        try expectRightParen()
+        return .array(element)
+    }
+
+    /// Spec: core/text/types — `fieldtype`: a storage type (`i8`, `i16` or a value type), or
+    /// `(mut storagetype)`.
+    public mutating func parseFieldType(
+        features: Features, typeIndex: ((inout TextCursor) throws -> UInt32)? = nil
+    ) throws -> CompositeType.Field {
+        let isMutable = takeLeftParen("mut")
+        let storage: StorageType
+        if takeKeyword("i8") {
+            storage = .i8
+        } else if takeKeyword("i16") {
+            storage = .i16
+        } else {
+            storage = .value(try parseValueType(features: features, typeIndex: typeIndex))
+        }
+        if isMutable { try expectRightParen() }
+        return CompositeType.Field(storage, isMutable: isMutable)
+    }
+
     /// Spec: core/text/types — `limits`: `min max?` (`u32`, or `u64` for 64-bit address types),
     /// with `shared` after them under threads.
     public mutating func parseLimits(addressType: AddressType = .i32, features: Features) throws -> Limits {

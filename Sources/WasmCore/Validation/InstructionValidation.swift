@@ -11,6 +11,7 @@ struct CodeValidator {
     /// Starts an expression or function body whose result must be `results`: the outermost block.
     init(context: ValidationContext, results: [ValueType]) {
         self.context = context
+        stacks.hierarchy = context.hierarchy
         if !context.locals.allSatisfy(\.isDefaultable) {
             stacks.localIsInitialized = context.locals.map(\.isDefaultable)
         }
@@ -115,7 +116,7 @@ struct CodeValidator {
             let (destination, source) = try indexPair(instruction, default: nil)
             let d = try context.table(destination)
             let s = try context.table(source)
-            guard matches(s.elementType, d.elementType) else {
+            guard matches(s.elementType, d.elementType, in: context.hierarchy) else {
                 throw WasmError.invalid(
                     "type mismatch: source element type \(typeName(.reference(s.elementType))) does not match destination element type \(typeName(.reference(d.elementType)))")
             }
@@ -125,7 +126,7 @@ struct CodeValidator {
             let (element, table) = try indexPair(instruction, default: nil)
             let t = try context.table(table)
             let e = try context.element(element)
-            guard matches(e, t.elementType) else {
+            guard matches(e, t.elementType, in: context.hierarchy) else {
                 throw WasmError.invalid(
                     "type mismatch: element segment's type \(typeName(.reference(e))) does not match table's element type \(typeName(.reference(t.elementType)))")
             }
@@ -180,7 +181,7 @@ struct CodeValidator {
                     payload.append(.reference(ReferenceType(isNullable: false, heapType: .exn)))
                 }
                 let label = try stacks.label(clause.label)
-                guard matches(payload, label.labelTypes) else {
+                guard matches(payload, label.labelTypes, in: context.hierarchy) else {
                     throw WasmError.invalid("type mismatch: catch label of \(clause.kind.keyword) expects [\(label.labelTypes.map(typeName).joined(separator: " "))] but the clause gives [\(payload.map(typeName).joined(separator: " "))]")
                 }
             }
@@ -254,7 +255,7 @@ struct CodeValidator {
         case .callIndirect:
             guard case .indices(let typeIndex, let tableIndex) = instruction.immediate else { throw shapeError(instruction) }
             let table = try context.table(tableIndex)
-            guard matches(table.elementType, .funcRef) else {
+            guard matches(table.elementType, .funcRef, in: context.hierarchy) else {
                 throw WasmError.invalid(
                     "type mismatch: call_indirect requires a table of functions but table has \(typeName(.reference(table.elementType)))")
             }

@@ -41,6 +41,8 @@ public struct ModuleTypes: Hashable, Sendable {
     public var globals: [GlobalType]
     /// The type of every exception tag in the tag index space (imports first).
     public var tags: [FunctionType]
+    /// The module's defined types (GC), which the concrete heap types in the types above index.
+    public var definedTypes: [SubType] = []
 
     public init(
         imports: [ImportType] = [], exports: [ExportType] = [], functions: [FunctionType] = [],

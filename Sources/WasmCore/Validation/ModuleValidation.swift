@@ -36,8 +36,8 @@ private func checkModule(_ module: Module, features: Features, deferBodies: Bool
     var context = ValidationContext(features: features)
     context.types = module.types
     context.references = declaredFunctionReferences(module)
-    for (i, type) in module.types.enumerated() {
-        try inPlace("type \(i)") { try context.validate(type) }
+    for group in module.recursionGroups {
+        try inPlace("type \(context.hierarchy.subTypes.count)") { try context.addRecursionGroup(group) }
     }
 
     for (i, item) in module.imports.enumerated() {
@@ -146,6 +146,7 @@ private func checkModule(_ module: Module, features: Features, deferBodies: Bool
     result.memories = context.memories
     result.globals = context.globals
     result.tags = context.tags
+    result.definedTypes = context.hierarchy.subTypes
     return (result, deferBodies ? bodies : {})
 }
 
@@ -208,7 +209,7 @@ private func validateElementSegment(_ segment: ElementSegment, index: Int, in co
     switch segment.items {
     case .functions(let indices):
         for x in indices { _ = try context.function(x) }
-        guard matches(ReferenceType(isNullable: false, heapType: .func), segment.type) else {
+        guard matches(ReferenceType(isNullable: false, heapType: .func), segment.type, in: context.hierarchy) else {
             throw WasmError.invalid("type mismatch: function indices in an element segment of type \(typeName(type))")
         }
     case .expressions(let expressions):
@@ -226,7 +227,7 @@ private func validateElementSegment(_ segment: ElementSegment, index: Int, in co
         try context.require(.bulkMemory, for: "a declarative element segment")
     case .active(let tableIndex, let offset):
         let table = try context.table(tableIndex)
-        guard matches(segment.type, table.elementType) else {
+        guard matches(segment.type, table.elementType, in: context.hierarchy) else {
             throw WasmError.invalid(
                 "type mismatch: element segment's type \(typeName(type)) does not match table's element type \(typeName(.reference(table.elementType)))")
         }

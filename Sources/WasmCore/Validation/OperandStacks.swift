@@ -19,6 +19,8 @@ struct ControlFrame {
 struct OperandStacks {
     var values: [ValueType?] = []
     var controls: [ControlFrame] = []
+    /// The module's defined types, for subtyping of concrete heap types.
+    var hierarchy: TypeHierarchy = .empty
     /// Whether each local is initialized; empty when every local is defaultable (as in WebAssembly 2.0).
     var localIsInitialized: [Bool] = []
     /// The non-defaultable locals initialized so far, innermost block last.
@@ -49,7 +51,7 @@ struct OperandStacks {
             throw WasmError.invalid("type mismatch: instruction requires \(typeName(expected)) but the stack is empty")
         }
         let actual = values.removeLast()
-        if let actual, let expected, !matches(actual, expected) {
+        if let actual, let expected, !matches(actual, expected, in: hierarchy) {
             throw WasmError.invalid("type mismatch: instruction requires \(typeName(expected)) but stack has \(typeName(actual))")
         }
         return actual

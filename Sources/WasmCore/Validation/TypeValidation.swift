@@ -7,11 +7,16 @@ extension ValidationContext {
         }
     }
 
+    /// Fails unless `feature` is enabled, with wasmparser's `message`.
+    func require(_ feature: Feature, message: String) throws {
+        guard features.contains(feature) else { throw WasmError.invalid(message) }
+    }
+
     /// Spec: core/valid/types — heap types: abstract ones are valid; a type index must be defined.
     func validate(_ heapType: HeapType) throws {
         if case .concrete(let x) = heapType {
             try require(.functionReferences, for: "a typed reference")
-            _ = try type(x)
+            _ = try Self.lookup(types, x, "type")
         } else if let row = heapType.abstractInfo {
             try require(row.feature, for: "heap type \(row.keyword)")
         }
@@ -39,6 +44,52 @@ extension ValidationContext {
         for t in functionType.parameters { try validate(t) }
         for t in functionType.results { try validate(t) }
         if functionType.results.count > 1 { try require(.multiValue, for: "a function type with multiple results") }
+    }
+
+    /// Spec: core/valid/types — recursive types, and core/valid/modules — the type section: a
+    /// recursion group's members refer only to types before the group's end (to the group itself
+    /// only with GC), declare at most one supertype each, defined before them, not final and
+    /// matching; their composite types are valid (struct and array types need GC). The group's
+    /// members then join the context's types. Messages are wasmparser's.
+    mutating func addRecursionGroup(_ group: RecursionGroup) throws {
+        let gc = features.contains(.gc)
+        if group.isExplicit { try require(.gc, message: "rec group usage requires `gc` proposal to be enabled") }
+        let start = hierarchy.subTypes.count
+        let end = start + group.members.count
+        for (j, member) in group.members.enumerated() {
+            guard member.supertypes.count <= 1 else { throw WasmError.invalid("multiple supertypes not supported") }
+            if let s = member.supertypes.first, Int(s) >= start + j {
+                throw WasmError.invalid("supertypes must be defined before subtypes")
+            }
+            for case .reference(let r) in member.valueTypes {
+                guard case .concrete(let x) = r.heapType else { continue }
+                if Int(x) >= end || Int(x) >= types.count { throw WasmError.invalid("unknown type \(x): type index out of bounds") }
+                if Int(x) >= start, !gc {
+                    throw WasmError.invalid("unknown type \(x): type index out of bounds because the GC proposal is disabled")
+                }
+            }
+        }
+        hierarchy.append(group.members)
+        for member in group.members {
+            if !member.isAbbreviated { try require(.gc, message: "gc proposal must be enabled to use subtypes") }
+            switch member.composite {
+            case .function(let f):
+                try validate(f)
+            case .struct:
+                try require(.gc, message: "struct indexed types not supported without the gc feature")
+                for t in member.valueTypes { try validate(t) }
+            case .array:
+                try require(.gc, message: "array indexed types not supported without the gc feature")
+                for t in member.valueTypes { try validate(t) }
+            }
+            if let s = member.supertypes.first {
+                let supertype = hierarchy.subTypes[Int(s)]
+                if supertype.isFinal { throw WasmError.invalid("sub type cannot have a final super type") }
+                guard hierarchy.matches(member.composite, supertype.composite) else {
+                    throw WasmError.invalid("sub type must match super type")
+                }
+            }
+        }
     }
 
     /// Spec: core/valid/types — limits `{min, max?}` within `range`: both bounds at most `range`,

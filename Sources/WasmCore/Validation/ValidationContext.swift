@@ -4,8 +4,11 @@
 /// (Spec: core/appendix/algorithm), which is where `br` looks them up.
 struct ValidationContext {
     var features: Features
-    /// `C.types`: the function types defined by the module.
+    /// `C.types`: the function types defined by the module (a struct or array type shows as the
+    /// empty function type; `hierarchy` tells them apart).
     var types: [FunctionType] = []
+    /// `C.types` as defined types (GC): their sub types, identities and declared supertypes.
+    var hierarchy = TypeHierarchy()
     /// `C.funcs`: the type of each function, imports first.
     var functions: [FunctionType] = []
     /// The type index of each function, imports first (typed references name a function's type by index).
@@ -38,7 +41,15 @@ struct ValidationContext {
         return list[i]
     }
 
-    func type(_ x: UInt32) throws -> FunctionType { try Self.lookup(types, x, "type") }
+    /// The function type of type `x`: it must be defined and (GC) a function type.
+    func type(_ x: UInt32) throws -> FunctionType {
+        let type = try Self.lookup(types, x, "type")
+        switch hierarchy.composite(x) {
+        case .struct?, .array?: throw WasmError.invalid("type index \(x) is not a function type")
+        case .function?, nil: break
+        }
+        return type
+    }
     func function(_ x: UInt32) throws -> FunctionType { try Self.lookup(functions, x, "function") }
     func table(_ x: UInt32) throws -> TableType { try Self.lookup(tables, x, "table") }
     func memory(_ x: UInt32) throws -> MemoryType { try Self.lookup(memories, x, "memory") }

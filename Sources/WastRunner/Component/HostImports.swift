@@ -36,6 +36,7 @@ public func mkHostFunc(_ store: CanonicalABI.Store, _ ft: FuncType, _ hostFunc: 
     final class Slot { var thread: CanonicalABI.Thread? }
     let slot = Slot()
     let inst = ComponentInstance(store)
+    inst.hostCallCaller = caller
     let task = CanonicalABI.Task(ft, CanonicalOptions(), inst, onStart, onResolve)
     let hostThread = CanonicalABI.Thread(task) {
       guard let thread = slot.thread else { throw CanonicalABIMisuse("mk_host_func: host thread not set") }

@@ -43,6 +43,8 @@ enum Scenario {
     var limits = FlatLimits.default
     if let m = maxFlatResults { limits.maxFlatResults = m }
     let store = Store(seed: seed ?? options.seed, flatLimits: limits)
+    // The scenario's end: unwind the threads it left blocked (Docs/execution.md, "Abandoned continuations").
+    defer { store.tearDown() }
     if let trace = options.trace { store.trace = { trace(name, $0) } }
     let root = ComponentInstance(store)
     let inst = ComponentInstance(store, parent: root)

@@ -14,6 +14,7 @@ public enum Observations {
     let compMark = document["component"]?.mark ?? document.mark
     let syntax = try load(obs.component, file: file, mark: compMark)
     let runtime = ComponentRuntime(seed: options.seed)
+    defer { runtime.tearDown() }
     if let trace = options.trace { runtime.store.trace = { trace(file, $0) } }
     let instance: ComponentInstanceValue
     do {

@@ -92,14 +92,18 @@ final class ComponentScriptExecution {
         case .assertInstantiationTrap(_, let failure):
             guard let component else { return .failed("no component") }
             switch instantiate(ComponentDefinition(component.component)) {
-            case .success: return .failed("expected trap \"\(failure)\", got an instance")
+            case .success(let instance):
+                release(instance)
+                return .failed("expected trap \"\(failure)\", got an instance")
             case .failure(let e): return expectTrap(failure, e)
             }
 
         case .assertUnlinkable(_, let failure):
             guard let component else { return .failed("no component") }
             switch instantiate(ComponentDefinition(component.component)) {
-            case .success: return .failed("expected unlinkable \"\(failure)\", got an instance")
+            case .success(let instance):
+                release(instance)
+                return .failed("expected unlinkable \"\(failure)\", got an instance")
             case .failure(let e as WasmError) where e.kind == .unlinkable: return .passed
             case .failure(let e): return .failed("expected unlinkable \"\(failure)\", got \(describe(e))")
             }
@@ -118,12 +122,28 @@ final class ComponentScriptExecution {
     func instantiateAsCurrent(_ definition: ComponentDefinition, name: String?) -> Verdict {
         switch instantiate(definition) {
         case .success(let instance):
+            let replaced = [current] + [name.flatMap { instances[$0] }]
             current = instance
             if let name { instances[name] = instance }
+            for old in replaced { if let old { release(old) } }
             return .passed
         case .failure(let e):
             return .failed("expected instantiation, got \(describe(e))")
         }
+    }
+
+    /// Abandons the threads of an instance no later command can reach (neither `current` nor named):
+    /// nothing can resume them, and each blocked one holds an OS thread (Docs/execution.md).
+    func release(_ instance: ComponentInstanceValue) {
+        guard let state = instance.state, current !== instance, !instances.values.contains(where: { $0 === instance }) else { return }
+        runtime.abandonThreads(of: state)
+    }
+
+    /// The end of the script: abandons every thread of its store.
+    func finish() {
+        current = nil
+        instances = [:]
+        runtime.tearDown()
     }
 
     /// Runs an `invoke`: finds the export, converts the arguments to its parameter types, calls it.
@@ -162,5 +182,9 @@ extension Verdict {
 extension ScriptExecution {
     public mutating func execute(_ command: ComponentCommand, component: LoadedComponent?, line: Int) -> Verdict {
         components.execute(command, component: component, line: line)
+    }
+
+    public mutating func finish() {
+        components.finish()
     }
 }

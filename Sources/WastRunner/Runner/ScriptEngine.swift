@@ -28,6 +28,11 @@ public protocol ScriptEngine {
     /// The default implementation (an engine without components) passes a definition, which the
     /// runner has validated, and skips every command that needs execution.
     mutating func execute(_ command: ComponentCommand, component: LoadedComponent?, line: Int) -> Verdict
+
+    /// Ends the script: the runner calls it after the last command, and uses the engine no more. An
+    /// engine with component threads abandons them here (Docs/execution.md, "Abandoned continuations").
+    /// The default does nothing.
+    mutating func finish()
 }
 
 extension ScriptEngine {
@@ -35,6 +40,8 @@ extension ScriptEngine {
         if case .component(let c) = command, c.isDefinition { return .passed }
         return .skipped(Self.noComponentExecution)
     }
+
+    public mutating func finish() {}
 
     /// Why an engine without component support skips a component command.
     public static var noComponentExecution: String { "not run: no component execution yet (validated only)" }

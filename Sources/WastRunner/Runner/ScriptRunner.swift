@@ -57,10 +57,12 @@ public struct ScriptRunner {
         var checker = StaticChecker(conventions: conventions)
         checker.modules.onDecoded = onModule
         checker.components.onDecoded = onComponent
-        return script.commands.map { command in
+        let records = script.commands.map { command in
             let verdict = checker.check(command, engine: &engine)
             return CommandRecord(file: script.file, line: command.line, command: command.kind.keyword, verdict: verdict)
         }
+        engine?.finish()
+        return records
     }
 }
 
