@@ -223,4 +223,16 @@ final class AsyncTeardownTests: XCTestCase {
     XCTAssertEqual(records.map(\.line), [2, 30, 31, 33, 61])
     XCTAssertEqual(ContinuationWorkers.shared.busy, ContinuationWorkers.maxBusy - 16)
   }
+
+  /// One component with 150 threads suspended at once inside core code: each thread's invocation
+  /// counts against its own OS thread's bounds (WasmCore `ThreadDepth`), so the 101st does not fail
+  /// as "call stack exhausted" (it did while the core store counted nested invocations for all).
+  func testManySuspendedThreadsOfOneComponentDoNotExhaustTheCallStack() throws {
+    var lines = try stressScript(copies: 1, kinds: "spawn").split(separator: "\n").map(String.init)
+    lines.removeLast()
+    let records = run(lines.joined(separator: "\n") + "\n" + """
+      (assert_trap (invoke "f" (u32.const 150)) "deadlock detected")
+      """)
+    XCTAssertEqual(records.map(\.outcome), [.passed, .passed], records.map(\.message).joined(separator: "\n"))
+  }
 }

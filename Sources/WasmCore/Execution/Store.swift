@@ -53,11 +53,17 @@ public final class Store {
     /// Function types interned to small integers, so `call_indirect` compares two integers.
     private var typeIDs: [FunctionType: Int] = [:]
 
-    /// The current depth of nested calls, across host re-entries.
-    @exclusivity(unchecked)
-    var callDepth: Int = 0
-    /// The number of invocations running (nested through host functions).
-    var nestedInvocations: Int = 0
+    /// The current depth of nested calls, across host re-entries, on the running OS thread
+    /// (`ThreadDepth`: each thread bounds its own stack).
+    var callDepth: Int {
+        get { ThreadDepth.current.callDepth }
+        set { ThreadDepth.current.callDepth = newValue }
+    }
+    /// The number of invocations running on this OS thread (nested through host functions).
+    var nestedInvocations: Int {
+        get { ThreadDepth.current.nestedInvocations }
+        set { ThreadDepth.current.nestedInvocations = newValue }
+    }
     /// Value stacks no longer in use, kept for the next invocation.
     @exclusivity(unchecked)
     var stackPool: [ValueStack] = []
