@@ -65,6 +65,15 @@ final class HostImportsTests: XCTestCase {
     XCTAssertEqual(try g.function("host-return-two").0, FuncType(named: [], [.u32]))
   }
 
+  func testWasmtimeBuiltins() throws {
+    let g = try Guest()
+    try g.run { XCTAssertEqual(try g.call("wasmtime", "gc"), []) }
+    XCTAssertThrowsError(try g.run { _ = try g.call("wasmtime", "set-max-table-capacity", args: [.i32(4)]) }) { error in
+      XCTAssertTrue("\(error)".contains("wasmtime.set-max-table-capacity: not supported"), "\(error)")
+    }
+    XCTAssertEqual(try g.function("wasmtime", "set-max-table-capacity").0, FuncType(named: [("capacity", .u32)], []))
+  }
+
   func testReturnHiLowersAStringIntoTheCallersMemory() throws {
     let g = try Guest()
     try g.run {

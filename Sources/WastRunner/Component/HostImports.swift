@@ -76,7 +76,7 @@ public final class HostImports {
   public let state: HostResourceState
   public let resource1: ResourceType
   public let resource2: ResourceType
-  /// The top-level definitions, in order: `host-return-two`, `host-echo-u32`, `host`.
+  /// The top-level definitions, in order: `host-return-two`, `host-echo-u32`, `host`, `wasmtime`.
   public private(set) var root: [(name: String, value: ComponentExtern)] = []
   /// The top-level definitions by name, as instantiation takes its imports.
   public var imports: [String: ComponentExtern] { Dictionary(root.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }) }
@@ -106,6 +106,20 @@ public final class HostImports {
         try onResolve(try onStart())
       }),
       ("host", .instance(ComponentInstanceValue(exports: try hostInstanceExports()))),
+      ("wasmtime", .instance(ComponentInstanceValue(exports: wasmtimeBuiltins()))),
+    ]
+  }
+
+  /// The `wasmtime` instance wasmtime's `wast` gives its own test scripts (`register_wasmtime`):
+  /// `gc` (nothing to collect here: a no-op) and `set-max-table-capacity`, which caps wasmtime's own
+  /// host-side resource table. The spec has no such table, so that one traps, saying so.
+  func wasmtimeBuiltins() -> [(name: String, value: ComponentExtern)] {
+    [
+      ("gc", hostFunction("gc", [], []) { _ in [] }),
+      ("set-max-table-capacity", hostFunction("set-max-table-capacity", [("capacity", .u32)], []) { _ in
+        throw hostTrap("wasmtime.set-max-table-capacity",
+                       "not supported: it caps wasmtime's host-side resource table, which the spec does not have")
+      }),
     ]
   }
 
