@@ -190,6 +190,8 @@ final class FeatureDirectivesTests: XCTestCase {
         XCTAssertEqual(FeatureDirectives.feature(named: "component_model_async_stackful"), .cmAsyncStackful)
         XCTAssertEqual(FeatureDirectives.feature(named: "component_model"), .componentModel)
         XCTAssertEqual(FeatureDirectives.feature(named: "component_model_64"), .cm64)
+        XCTAssertEqual(FeatureDirectives.feature(named: "component_model_memory64"), .cm64)
+        XCTAssertEqual(FeatureDirectives.feature(named: "component_model_more_async_builtins"), .cmMoreAsyncBuiltins)
         XCTAssertNil(FeatureDirectives.feature(named: "nan_canonicalization"))
     }
 

@@ -46,6 +46,7 @@ enum FeatureDirectives {
     static func feature(named name: String) -> Feature? {
         let words = name.replacingOccurrences(of: "_", with: "-")
         if words == "component-model" { return .componentModel }
+        if words == "component-model-memory64" { return .cm64 }  // wasmtime's name for wasm-tools' `cm64`
         if words.hasPrefix("component-model-") {
             let gate = "cm-" + words.dropFirst("component-model-".count)
             return Feature(rawValue: gate) ?? Feature(rawValue: gate.replacingOccurrences(of: "cm-", with: "cm"))
