@@ -110,14 +110,16 @@ extension Store {
         }
         switch function.kind {
         case .host(let body):
-            guard callDepth < bounds.maxCallDepth else { throw Trap.callStackExhausted }
-            callDepth += 1
-            defer { callDepth -= 1 }
+            let counters = ThreadDepth.current
+            guard counters.callDepth < bounds.maxCallDepth else { throw Trap.callStackExhausted }
+            counters.callDepth += 1
+            defer { counters.callDepth -= 1 }
             return try checkedHostResults(function, try body(self, arguments))
         case .wasm:
-            guard nestedInvocations < bounds.maxNestedInvocations else { throw Trap.callStackExhausted }
-            nestedInvocations += 1
-            defer { nestedInvocations -= 1 }
+            let counters = ThreadDepth.current
+            guard counters.nestedInvocations < bounds.maxNestedInvocations else { throw Trap.callStackExhausted }
+            counters.nestedInvocations += 1
+            defer { counters.nestedInvocations -= 1 }
             let stack = stackPool.popLast() ?? ValueStack(capacity: bounds.maxStackSlots)
             defer { stackPool.append(stack) }
             guard params.count + 1 < stack.capacity else { throw Trap.callStackExhausted }
@@ -205,9 +207,10 @@ extension Store {
         var sp = sp - params.count
         for (i, t) in params.enumerated() { arguments.append(Slot.decode(sp[i], as: t)) }
         guard depth < bounds.maxCallDepth else { throw Trap.callStackExhausted }
-        let saved = callDepth
-        callDepth = depth
-        defer { callDepth = saved }
+        let counters = ThreadDepth.current
+        let saved = counters.callDepth
+        counters.callDepth = depth
+        defer { counters.callDepth = saved }
         let results = try checkedHostResults(callee, try body(self, arguments))
         for r in results {
             sp.pointee = Slot.encode(r)
@@ -221,8 +224,9 @@ extension Store {
     /// host functions (which may re-enter through `invoke`) use the Swift stack.
     func execute(_ entry: FunctionInstance, stack: ValueStack) throws {
         guard case .wasm(let entryModule, _) = entry.kind else { return }
-        let depthBase = callDepth
-        defer { callDepth = depthBase }
+        let counters = ThreadDepth.current
+        let depthBase = counters.callDepth
+        defer { counters.callDepth = depthBase }
         let maxDepth = bounds.maxCallDepth
         guard depthBase < maxDepth else { throw Trap.callStackExhausted }
         let stackEnd = stack.base + stack.capacity

@@ -55,15 +55,9 @@ public final class Store {
 
     /// The current depth of nested calls, across host re-entries, on the running OS thread
     /// (`ThreadDepth`: each thread bounds its own stack).
-    var callDepth: Int {
-        get { ThreadDepth.current.callDepth }
-        set { ThreadDepth.current.callDepth = newValue }
-    }
+    var callDepth: Int { ThreadDepth.current.callDepth }
     /// The number of invocations running on this OS thread (nested through host functions).
-    var nestedInvocations: Int {
-        get { ThreadDepth.current.nestedInvocations }
-        set { ThreadDepth.current.nestedInvocations = newValue }
-    }
+    var nestedInvocations: Int { ThreadDepth.current.nestedInvocations }
     /// Value stacks no longer in use, kept for the next invocation.
     @exclusivity(unchecked)
     var stackPool: [ValueStack] = []
