@@ -56,13 +56,11 @@ public struct ExpectedFailures: Sendable {
             guard !reason.isEmpty else {
                 throw WasmError(.usage, "expected a reason after `\(head)`", at: location, file: file)
             }
-            if reason.hasPrefix(Self.pinOpening) {
-                guard let close = reason.firstIndex(of: "]"),
-                      !reason[reason.index(reason.startIndex, offsetBy: Self.pinOpening.count)..<close].allSatisfy(\.isWhitespace) else {
-                    throw WasmError(.usage, "expected `\(Self.pinOpening) TEXT]` with a non-empty TEXT", at: location, file: file)
-                }
+            let entry = Entry(path: Self.normalise(String(head[..<colon])), line: number, reason: reason)
+            if reason.hasPrefix(Self.pinOpening), entry.pinnedFailure?.isEmpty != false {
+                throw WasmError(.usage, "expected `\(Self.pinOpening) TEXT]` with a non-empty TEXT", at: location, file: file)
             }
-            entries.append(Entry(path: Self.normalise(String(head[..<colon])), line: number, reason: reason))
+            entries.append(entry)
         }
     }
 
